@@ -1,0 +1,163 @@
+"""pytest integration: one test item per example and device.
+
+    pytest                         every snippet, section and Markdown code block
+    pytest -k from_numpy           only the examples whose id mentions from_numpy
+    pytest --devices cuda          only GPU examples, failing (not skipping) without a GPU
+    pytest --update-expected       rewrite documented outputs from real runs
+
+Item ids read `snippets/numpy_to_torch.py::from_numpy[cpu]` and
+`docs/index.md::line-12[cpu]`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_codeblocks import extract_from_file
+
+from harness.isolation import DEFAULT_TIMEOUT, Zygote
+from harness.report import apply_rewrites
+from harness.snippets import Example, SnippetError, examples_in_file, read_requires
+
+ZYGOTE = pytest.StashKey[Zygote]()
+REWRITES = pytest.StashKey[dict]()
+CHANGED = pytest.StashKey[list]()
+RUNNABLE_FENCES = {"python", "py"}
+MARKDOWN_FILES = ("README.md", "CONTRIBUTING.md")
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("snippets", "tested documentation snippets")
+    group.addoption("--update-expected", action="store_true", help="rewrite documented outputs in snippet files from real runs")
+    group.addoption(
+        "--devices", default="auto",
+        help="auto (default): CPU examples, plus GPU ones where CUDA is available, else skipped; "
+        "or a list such as cpu, cuda, cpu,cuda to run only those devices and fail when one is missing",
+    )
+    group.addoption("--snippet-timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds one example may run (default %(default)s)")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "gpu: an example that needs a CUDA GPU")
+    config.stash[ZYGOTE] = Zygote(timeout=config.getoption("--snippet-timeout"))
+    config.stash[REWRITES] = {}
+    config.stash[CHANGED] = []
+
+
+def pytest_unconfigure(config):
+    if ZYGOTE in config.stash:
+        config.stash[ZYGOTE].close()
+
+
+def is_snippet(path: Path, config) -> bool:
+    return path.suffix == ".py" and path.relative_to(config.rootpath).parts[0] == "snippets"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(module_path: Path, parent):
+    # pyproject's python_files sends snippets/*.py here, in place of pytest's own Module.
+    if is_snippet(module_path, parent.config):
+        return SnippetFile.from_parent(parent, path=module_path)
+    return None
+
+
+def pytest_collect_file(file_path: Path, parent):
+    relative = file_path.relative_to(parent.config.rootpath)
+    if file_path.suffix == ".md" and (relative.parts[0] == "docs" or str(relative) in MARKDOWN_FILES):
+        return MarkdownFile.from_parent(parent, path=file_path)
+    return None
+
+
+class SnippetFile(pytest.File):
+    def collect(self):
+        shown_as = self.path.relative_to(self.config.rootpath).as_posix()
+        try:
+            examples = examples_in_file(self.path, shown_as)
+        except SnippetError as error:
+            raise self.CollectError(str(error)) from None
+        for example in examples:
+            yield ExampleItem.from_parent(self, name=f"{example.name or 'file'}[{example.device}]", example=example)
+
+
+class MarkdownFile(pytest.File):
+    """Python code blocks written straight into a page (not embedded snippets) are run too."""
+
+    def collect(self):
+        shown_as = self.path.relative_to(self.config.rootpath).as_posix()
+        for block in extract_from_file(self.path):
+            if (block.syntax or "").split(" ")[0] not in RUNNABLE_FENCES:
+                continue
+            code_lines = block.code.splitlines()
+            if all(line.strip().startswith("--8<--") or not line.strip() for line in code_lines):
+                continue  # an embedded snippet file: tested as that file
+            first = block.lineno + 1
+            try:
+                example = Example(shown_as, None, first, code_lines, read_requires(shown_as, first, code_lines))
+            except SnippetError as error:
+                raise self.CollectError(str(error)) from None
+            yield ExampleItem.from_parent(self, name=f"line-{first}[{example.device}]", example=example)
+
+
+class ExampleFailed(Exception):
+    pass
+
+
+class ExampleItem(pytest.Item):
+    def __init__(self, *, example: Example, **kwargs):
+        super().__init__(**kwargs)
+        self.example = example
+        if example.device == "cuda":
+            self.add_marker(pytest.mark.gpu)
+
+    def runtest(self):
+        config = self.config
+        zygote = config.stash[ZYGOTE]
+        self.check_device(zygote)
+        result = zygote.run(self.example)
+        if config.getoption("--update-expected") and result["rewrites"]:
+            config.stash[REWRITES].setdefault(self.path, []).extend(result["rewrites"])
+            return
+        if result["problems"]:
+            raise ExampleFailed("\n\n".join(result["problems"]))
+
+    def check_device(self, zygote: Zygote) -> None:
+        wanted = self.config.getoption("--devices")
+        device = self.example.device
+        if wanted != "auto":
+            if device not in wanted.split(","):
+                pytest.skip(f"--devices {wanted} leaves out {device} examples")
+            if device == "cuda" and not zygote.facts().get("cuda"):
+                raise ExampleFailed(f"{self.example.filename}:{self.example.first_line}: --devices asks for cuda, but torch.cuda.is_available() is False")
+            return
+        if device == "cuda" and not zygote.facts().get("cuda"):
+            pytest.skip(f"needs a CUDA GPU; torch.cuda.is_available() is False here (torch {zygote.facts().get('torch')})")
+
+    def repr_failure(self, excinfo):
+        if isinstance(excinfo.value, ExampleFailed):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, self.example.first_line - 1, f"{self.example.filename}:{self.example.first_line}"
+
+
+def pytest_sessionfinish(session):
+    config = session.config
+    for path, rewrites in config.stash[REWRITES].items():
+        if apply_rewrites(path, rewrites):
+            config.stash[CHANGED].append(path.relative_to(config.rootpath).as_posix())
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if config.getoption("--update-expected"):
+        changed = config.stash[CHANGED]
+        terminalreporter.section("documented outputs updated")
+        terminalreporter.write_line("\n".join(changed) if changed else "no file changed")
+    zygote = config.stash[ZYGOTE]
+    if zygote.process is not None:
+        facts = zygote.facts()
+        terminalreporter.write_line(
+            f"examples verified with torch {facts['torch']}, NumPy {facts['numpy']}, Python {facts['python']}, "
+            f"CUDA: {facts['gpu'] or 'not available'}"
+        )

@@ -1,0 +1,174 @@
+"""Find examples: snippet files, their named sections, Markdown code blocks.
+
+An example is a piece of Python read like a REPL session: top-level
+statements, each optionally followed by the output it documents:
+
+    t.dtype
+    #> torch.float64
+    t.numpy()
+    #! raises RuntimeError: Can't call numpy() on Tensor that requires grad. ...
+    torch.from_numpy(read_only)
+    #! warns UserWarning: The given NumPy array is not writable, ...
+
+This module only reads text; it never imports torch or NumPy.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
+REQUIRES = re.compile(r"^# requires: (.+)$")
+DOC_LINE = re.compile(r"^#[>!]( |$)")
+KNOWN_DEVICES = ("cpu", "cuda")
+
+
+class SnippetError(Exception):
+    """A snippet or a documented output that cannot be read; names file and line."""
+
+    def __init__(self, filename: str, line: int, message: str):
+        super().__init__(f"{filename}:{line}: {message}")
+        self.filename, self.line = filename, line
+
+
+@dataclass
+class Documented:
+    """The output block written under one statement."""
+
+    line: int  # first line of the block
+    end_line: int  # last line of the block
+    output: str | None = None  # text of the `#>` lines
+    output_line: int = 0
+    raises: tuple[str, str] | None = None  # (exception type, message)
+    warns: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    line: int
+    end_line: int
+    node: ast.stmt
+    documented: Documented | None
+
+
+@dataclass
+class Example:
+    """One runnable unit: a whole file, a named section, or a Markdown code block."""
+
+    filename: str  # path shown in reports, relative to the repository
+    name: str | None  # section name, None for a whole file or a code block
+    first_line: int
+    lines: list[str]  # the example's own lines, starting at first_line
+    requires: tuple[str, ...] = ("cpu",)
+
+    @property
+    def source(self) -> str:
+        # Pad with blank lines so line numbers in tracebacks are the file's own.
+        return "\n" * (self.first_line - 1) + "\n".join(self.lines) + "\n"
+
+    @property
+    def device(self) -> str:
+        return "cuda" if "cuda" in self.requires else "cpu"
+
+
+def read_requires(filename: str, first_line: int, lines: list[str]) -> tuple[str, ...]:
+    """`# requires: cuda` declares what an example needs to run."""
+    for offset, text in enumerate(lines):
+        match = REQUIRES.match(text.strip())
+        if match:
+            wanted = tuple(word.strip() for word in match.group(1).split(","))
+            unknown = [w for w in wanted if w not in KNOWN_DEVICES]
+            if unknown:
+                raise SnippetError(filename, first_line + offset, f"unknown requirement {unknown[0]!r}; known: {', '.join(KNOWN_DEVICES)}")
+            return wanted
+    return ("cpu",)
+
+
+def examples_in_file(path: Path, shown_as: str) -> list[Example]:
+    """Split a snippet file into its named sections; a file without sections is one example."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    examples, open_sections = [], {}
+    for number, text in enumerate(lines, start=1):
+        match = SECTION.match(text)
+        if not match:
+            continue
+        kind, name = match.groups()
+        if kind == "start":
+            if name in open_sections or any(e.name == name for e in examples):
+                raise SnippetError(shown_as, number, f"section {name!r} is started twice")
+            open_sections[name] = number
+        else:
+            if name not in open_sections:
+                raise SnippetError(shown_as, number, f"section {name!r} ends but never started")
+            start = open_sections.pop(name)
+            body = lines[start:number - 1]
+            examples.append(Example(shown_as, name, start + 1, body, read_requires(shown_as, start + 1, body)))
+    if open_sections:
+        name, number = next(iter(open_sections.items()))
+        raise SnippetError(shown_as, number, f"section {name!r} is never ended")
+    if not examples:
+        examples.append(Example(shown_as, None, 1, lines, read_requires(shown_as, 1, lines)))
+    return examples
+
+
+def parse_statements(example: Example) -> list[Statement]:
+    """Pair each top-level statement with the documented block right under it."""
+    filename, source = example.filename, example.source
+    try:
+        tree = ast.parse(source, filename=filename)
+    except SyntaxError as error:
+        raise SnippetError(filename, error.lineno or example.first_line, f"not valid Python: {error.msg}") from None
+    all_lines = source.splitlines()
+    statements, claimed = [], set()
+    for node in tree.body:
+        block_lines = []
+        number = node.end_lineno + 1
+        while number <= len(all_lines) and DOC_LINE.match(all_lines[number - 1].strip()):
+            block_lines.append((number, all_lines[number - 1].strip()))
+            number += 1
+        documented = read_block(filename, block_lines) if block_lines else None
+        claimed.update(n for n, _ in block_lines)
+        statements.append(Statement(node.lineno, node.end_lineno, node, documented))
+    for number, text in enumerate(all_lines, start=1):
+        if DOC_LINE.match(text.strip()) and number not in claimed:
+            raise SnippetError(filename, number, "documented output follows no top-level statement (it must sit directly under one)")
+    return statements
+
+
+def read_block(filename: str, block_lines: list[tuple[int, str]]) -> Documented:
+    documented = Documented(line=block_lines[0][0], end_line=block_lines[-1][0])
+    output: list[str] = []
+    current: list | None = None  # the (kind, type, message lines) being read
+    for number, text in block_lines:
+        body = text[3:] if len(text) > 2 else ""
+        if text.startswith("#>"):
+            if not output:
+                documented.output_line = number
+            output.append(body)
+            current = None
+            continue
+        keyword, _, rest = body.partition(" ")
+        if keyword in ("raises", "warns"):
+            name, colon, message = rest.partition(":")
+            if not colon or not re.fullmatch(r"[\w.]+", name.strip()):
+                raise SnippetError(filename, number, f"malformed `#! {keyword}` line: expected `#! {keyword} TypeName: message`")
+            current = [keyword, name.strip(), [message.strip()]]
+            if keyword == "raises":
+                if documented.raises is not None:
+                    raise SnippetError(filename, number, "a statement can raise only one exception")
+                documented.raises = current
+            else:
+                documented.warns.append(current)
+        elif current is not None:
+            current[2].append(body)  # a message that runs over several lines
+        else:
+            raise SnippetError(filename, number, "malformed `#!` line: expected `#! raises Type: message` or `#! warns Type: message`")
+    if output:
+        documented.output = "\n".join(output)
+    if documented.raises:
+        documented.raises = (documented.raises[1], "\n".join(documented.raises[2]))
+    documented.warns = [(name, "\n".join(message)) for _, name, message in documented.warns]
+    return documented
