@@ -131,7 +131,7 @@ class ExampleItem(pytest.Item):
                 raise ExampleFailed(f"{self.example.filename}:{self.example.first_line}: --devices asks for cuda, but torch.cuda.is_available() is False")
             return
         if device == "cuda" and not zygote.facts().get("cuda"):
-            pytest.skip(f"needs a CUDA GPU; torch.cuda.is_available() is False here (torch {zygote.facts().get('torch')})")
+            pytest.skip(f"{self.example.filename}:{self.example.first_line}: needs a CUDA GPU; torch.cuda.is_available() is False here (torch {zygote.facts().get('torch')})")
 
     def repr_failure(self, excinfo):
         if isinstance(excinfo.value, ExampleFailed):
