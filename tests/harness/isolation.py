@@ -147,7 +147,7 @@ def in_child(body, timeout: float) -> dict:
         answer.update(message)
     if failure or "result" not in answer:
         answer["failure"] = failure or answer.get("failure") or death(status)
-        answer["log"] = log_tail(log_path)
+        answer["log"] = log_head(log_path)
     shutil.rmtree(workdir, ignore_errors=True)
     Path(log_path).unlink(missing_ok=True)
     return answer
@@ -211,12 +211,13 @@ def death(status: int) -> str:
     return f"exited with code {os.WEXITSTATUS(status)} before finishing, while running this statement"
 
 
-def log_tail(path: str, lines: int = 8) -> str:
+def log_head(path: str, lines: int = 15) -> str:
     try:
         text = Path(path).read_text(errors="replace").strip()
     except OSError:
         return ""
-    return "" if not text else "\n    native output:\n" + "\n".join("      " + row for row in text.splitlines()[-lines:])
+    # The first lines say what happened (a fatal error, an uncaught C++ exception).
+    return "" if not text else "\n    native output:\n" + "\n".join("      " + row for row in text.splitlines()[:lines])
 
 
 if __name__ == "__main__":

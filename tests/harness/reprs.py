@@ -241,9 +241,9 @@ class Reader:
                 return Number(float("-inf") if isinstance(node.op, ast.USub) else float("inf"), text)
             value = ast.literal_eval(node)
         except ValueError:
-            raise MalformedOutput(f"{text!r} is not a number") from None
+            raise MalformedOutput(f"{text} is not a number") from None
         if not isinstance(value, (bool, int, float, complex)):
-            raise MalformedOutput(f"{text!r} is not a number")
+            raise MalformedOutput(f"{text} is not a number")
         return Number(value, text)
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
 REQUIRES = re.compile(r"^# requires: (.+)$")
-DOC_LINE = re.compile(r"^#[>!]( |$)")
+DOC_LINE = re.compile(r"^\s*#[>!]( |$)")
 KNOWN_DEVICES = ("cpu", "cuda")
 
 
@@ -126,15 +126,18 @@ def parse_statements(example: Example) -> list[Statement]:
     for node in tree.body:
         block_lines = []
         number = node.end_lineno + 1
-        while number <= len(all_lines) and DOC_LINE.match(all_lines[number - 1].strip()):
-            block_lines.append((number, all_lines[number - 1].strip()))
+        # A block starts in column 0; an indented one would sit inside a compound statement.
+        while number <= len(all_lines) and DOC_LINE.match(all_lines[number - 1]) and all_lines[number - 1][0] == "#":
+            block_lines.append((number, all_lines[number - 1]))
             number += 1
         documented = read_block(filename, block_lines) if block_lines else None
         claimed.update(n for n, _ in block_lines)
         statements.append(Statement(node.lineno, node.end_lineno, node, documented))
     for number, text in enumerate(all_lines, start=1):
-        if DOC_LINE.match(text.strip()) and number not in claimed:
-            raise SnippetError(filename, number, "documented output follows no top-level statement (it must sit directly under one)")
+        if DOC_LINE.match(text) and number not in claimed:
+            raise SnippetError(
+                filename, number, "documented output follows no top-level statement (it must start in column 0, directly under one)"
+            )
     return statements
 
 

@@ -1,0 +1,25 @@
+import textwrap
+
+import pytest
+
+from harness.isolation import Zygote
+from harness.snippets import Example
+
+
+@pytest.fixture(scope="session")
+def zygote():
+    # A short timeout keeps the hanging-snippet test quick.
+    handle = Zygote(timeout=3)
+    yield handle
+    handle.close()
+
+
+@pytest.fixture
+def run(zygote):
+    """Run example text through the real harness; return its list of problems."""
+
+    def run_text(text: str, filename: str = "example.py") -> list[str]:
+        lines = textwrap.dedent(text).strip("\n").splitlines()
+        return zygote.run(Example(filename, None, 1, lines))["problems"]
+
+    return run_text

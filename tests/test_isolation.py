@@ -1,0 +1,99 @@
+"""Bad input is reported with its file and line, and one bad example never harms another."""
+
+import pytest
+
+from harness.reprs import MalformedOutput, parse
+
+
+@pytest.mark.parametrize(
+    "block, reason",
+    [
+        ("#> tensor([1, 2", "example.py:3: malformed documented output"),
+        ("#> tensor([1, 2], dtype=torch.flaot32)", "unknown torch dtype torch.flaot32"),
+        ("#> array([1, 2], dtype=flaot32)", "unknown NumPy dtype flaot32"),
+        ("#> tensor([1, 'two'])", "'two' is not a number"),
+    ],
+)
+def test_malformed_documented_output_names_file_and_line(run, block, reason):
+    problems = run(f"import torch\ntorch.tensor([1, 2])\n{block}")
+    assert reason in problems[0]
+    assert problems[0].startswith("example.py:3:")
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("x = 1\n#! raises ValueError\n", "example.py:2: malformed `#! raises` line"),
+        ("x = 1\n#! something odd\n", "example.py:2: malformed `#!` line"),
+        ("if True:\n    x = 1\n    #> 1\n", "example.py:3: documented output follows no top-level statement"),
+        ("x = (\n", "example.py:1: not valid Python"),
+    ],
+)
+def test_unreadable_example_names_file_and_line(run, text, reason):
+    assert reason in run(text)[0]
+
+
+def test_text_that_is_not_a_repr_stays_text():
+    assert parse("<class 'torch.Tensor'>").text == "<class 'torch.Tensor'>"
+    with pytest.raises(MalformedOutput):
+        parse("torch.Size([1, 2)")
+
+
+@pytest.mark.parametrize(
+    "code, reason",
+    [
+        ("import os\nx = 1\nos.abort()", "example.py:3: crashed with signal SIGABRT"),
+        ("import ctypes\nctypes.string_at(0)", "example.py:2: crashed with signal SIGSEGV"),
+        ("import os\nos._exit(3)", "example.py:2: exited with code 3"),
+        ("x = 1\nwhile True:\n    pass", "example.py:2: timed out after 3 s"),
+    ],
+)
+def test_crashing_or_hanging_example_fails_alone(run, code, reason):
+    problems = run(code)
+    assert len(problems) == 1 and problems[0].startswith(reason), problems
+    # The next example still runs normally.
+    assert run("1 + 1\n#> 2") == []
+
+
+def test_native_output_of_a_crash_is_quoted(run):
+    problems = run("import faulthandler, ctypes\nfaulthandler.enable()\nctypes.string_at(0)")
+    assert "native output:" in problems[0] and "Fatal Python error" in problems[0]
+
+
+CHANGE_EVERYTHING = """
+import os, warnings
+import numpy as np
+import torch
+torch.set_default_dtype(torch.float64)
+torch.set_printoptions(precision=1)
+np.set_printoptions(precision=1)
+_ = torch.manual_seed(1234)
+warnings.simplefilter("ignore")
+open("left-behind.txt", "w").close()
+"""
+
+CHECK_DEFAULTS = """
+import os
+import numpy as np
+import torch
+torch.tensor([1 / 3])
+#> tensor([0.3333])
+repr(np.array([1 / 3]))
+#> 'array([0.33333333])'
+torch.initial_seed() == 1234
+#> False
+os.path.exists("left-behind.txt")
+#> False
+read_only = np.arange(3)
+read_only.setflags(write=False)
+torch.from_numpy(read_only)
+#! warns UserWarning: The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This means writing to this tensor will result in undefined behavior. You may want to copy the array to protect its data or make it writable before converting it to a tensor. This type of warning will be suppressed for the rest of this program.
+#> tensor([0, 1, 2])
+"""
+
+
+def test_state_does_not_leak_between_examples(run):
+    assert run(CHANGE_EVERYTHING) == []
+    assert run(CHECK_DEFAULTS) == []
+    # torch shows the not-writable warning once per process: each example must still see it.
+    assert run(CHECK_DEFAULTS) == []
