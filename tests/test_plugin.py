@@ -1,0 +1,94 @@
+"""The pytest side: item ids, GPU skips, device selection, the update option, Markdown blocks."""
+
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+TESTS_DIR = Path(__file__).resolve().parent
+
+SNIPPET = '''\
+import torch
+
+# --8<-- [start:on_cpu]
+import torch
+
+torch.zeros(2)
+#> tensor([0., 0., 0.])
+x = 1  # a comment the update must keep
+x + 1
+# --8<-- [end:on_cpu]
+
+# --8<-- [start:on_gpu]
+# requires: cuda
+import torch
+
+torch.zeros(2, device="cuda")
+#> a wrong output that only a GPU run could correct
+# --8<-- [end:on_gpu]
+'''
+
+
+@pytest.fixture
+def project(pytester):
+    pytester.makepyprojecttoml(
+        f'[tool.pytest.ini_options]\npythonpath = ["{TESTS_DIR.as_posix()}"]\n'
+        'python_files = ["test_*.py", "snippets/*.py"]\naddopts = "-ra -p no:cacheprovider"\n'
+    )
+    pytester.makeconftest('pytest_plugins = ["harness.plugin"]')
+    (pytester.path / "snippets").mkdir()
+    (pytester.path / "snippets" / "example.py").write_text(SNIPPET)
+    return pytester
+
+
+def cuda_available() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
+@pytest.mark.skipif(cuda_available(), reason="on a GPU machine the GPU example runs instead of skipping")
+def test_gpu_example_is_skipped_with_a_reason_not_passed(project):
+    result = project.runpytest_subprocess("-v")
+    result.stdout.fnmatch_lines([
+        "*snippets/example.py::on_cpu?cpu? FAILED*",
+        "*snippets/example.py::on_gpu?cuda? SKIPPED*",
+        "*snippets/example.py:13: needs a CUDA GPU; torch.cuda.is_available() is False*",
+        "*snippets/example.py:7: documented value differs*",
+        "*shape: documented (3,), actual (2,)*",
+    ])
+    result.assert_outcomes(failed=1, skipped=1)
+
+
+@pytest.mark.skipif(cuda_available(), reason="forcing cuda only fails where there is no GPU")
+def test_forcing_cuda_without_a_gpu_fails(project):
+    result = project.runpytest_subprocess("--devices", "cuda")
+    result.stdout.fnmatch_lines(["*--devices asks for cuda, but torch.cuda.is_available() is False*"])
+    result.assert_outcomes(failed=1, skipped=1)
+
+
+def test_selecting_by_section_name(project):
+    result = project.runpytest_subprocess("-k", "on_cpu", "--devices", "cpu")
+    result.assert_outcomes(failed=1, deselected=1)
+
+
+@pytest.mark.skipif(cuda_available(), reason="checks that a skipped GPU example is left alone")
+def test_update_rewrites_outputs_and_leaves_the_rest(project):
+    result = project.runpytest_subprocess("--update-expected")
+    result.stdout.fnmatch_lines(["*documented outputs updated*", "snippets/example.py"])
+    expected = SNIPPET.replace("#> tensor([0., 0., 0.])", "#> tensor([0., 0.])").replace(
+        "x + 1\n", "x + 1\n#> 2\n"
+    )
+    assert (project.path / "snippets" / "example.py").read_text() == expected
+    project.runpytest_subprocess().assert_outcomes(passed=1, skipped=1)
+
+
+def test_python_blocks_in_pages_are_run(project):
+    (project.path / "docs").mkdir()
+    (project.path / "docs" / "page.md").write_text(
+        "# Page\n\n```python\n1 + 1\n#> 3\n```\n\n```bash\necho not python\n```\n\n"
+        '```python\n--8<-- "example.py:on_cpu"\n```\n'
+    )
+    result = project.runpytest_subprocess("docs")
+    result.stdout.fnmatch_lines(["*docs/page.md:5: documented value differs*"])
+    result.assert_outcomes(failed=1)
