@@ -53,9 +53,9 @@ def test_gpu_example_is_skipped_with_a_reason_not_passed(project):
     result.stdout.fnmatch_lines([
         "*snippets/example.py::on_cpu?cpu? FAILED*",
         "*snippets/example.py::on_gpu?cuda? SKIPPED*",
-        "*snippets/example.py:13: needs a CUDA GPU; torch.cuda.is_available() is False*",
         "*snippets/example.py:7: documented value differs*",
         "*shape: documented (3,), actual (2,)*",
+        "*snippets/example.py:13: needs a CUDA GPU; torch.cuda.is_available() is False*",
     ])
     result.assert_outcomes(failed=1, skipped=1)
 
