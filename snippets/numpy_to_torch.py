@@ -93,3 +93,39 @@ batch.float() @ weights
 #>         [3., 3.],
 #>         [3., 3.]])
 # --8<-- [end:float64_meets_float32]
+
+# --8<-- [start:as_tensor]
+import numpy as np
+import torch
+
+array = np.arange(3.0)
+shared = torch.as_tensor(array)  # same dtype and device: shares, like from_numpy
+converted = torch.as_tensor(array, dtype=torch.float32)  # a dtype change forces a copy
+array[0] = 7.0
+shared
+#> tensor([7., 1., 2.], dtype=torch.float64)
+converted
+#> tensor([0., 1., 2.])
+# --8<-- [end:as_tensor]
+
+# --8<-- [start:asarray_copy]
+import numpy as np
+import torch
+
+array = np.arange(3.0)
+torch.asarray(array, copy=False)  # share, or raise if sharing is impossible
+#> tensor([0., 1., 2.], dtype=torch.float64)
+torch.asarray(array, dtype=torch.float32, copy=False)
+#! raises ValueError: can't alias tensor with dtype 'Double' into dtype 'Float'.
+# --8<-- [end:asarray_copy]
+
+# --8<-- [start:asarray_copy_true]
+import numpy as np
+import torch
+
+array = np.arange(3.0)
+copied = torch.asarray(array, copy=True)  # always a copy
+array[0] = 7.0
+copied
+#> tensor([0., 1., 2.], dtype=torch.float64)
+# --8<-- [end:asarray_copy_true]

@@ -1,0 +1,88 @@
+"""Autograd and special tensors: what .numpy() refuses, and the call that fixes each."""
+
+# --8<-- [start:no_grad]
+import torch
+
+weights = torch.ones(2, requires_grad=True)
+with torch.no_grad():
+    scaled = weights * 2  # nothing is recorded inside no_grad
+scaled.requires_grad
+#> False
+scaled.numpy()
+#> array([2., 2.], dtype=float32)
+# --8<-- [end:no_grad]
+
+# --8<-- [start:force]
+import torch
+
+weights = torch.ones(2, requires_grad=True)
+weights.numpy(force=True)  # detaches (and copies to the CPU) as needed
+#> array([1., 1.], dtype=float32)
+# --8<-- [end:force]
+
+# --8<-- [start:np_asarray]
+import numpy as np
+import torch
+
+np.asarray(torch.arange(3))  # goes through Tensor.__array__, so the same rules apply
+#> array([0, 1, 2])
+np.asarray(torch.ones(2, requires_grad=True))
+#! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
+# --8<-- [end:np_asarray]
+
+# --8<-- [start:parameter]
+import torch
+
+layer = torch.nn.Linear(2, 1)
+layer.weight.numpy()  # parameters always require grad
+#! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
+layer.weight.detach().numpy().shape
+#> (1, 2)
+# --8<-- [end:parameter]
+
+# --8<-- [start:conjugate_bit]
+import torch
+
+z = torch.tensor([1 + 2j])
+conjugated = z.conj()  # a lazy view: only a flag is set
+conjugated.is_conj()
+#> True
+conjugated.numpy()
+#! raises RuntimeError: Can't call numpy() on Tensor that has conjugate bit set. Use tensor.resolve_conj().numpy() instead.
+conjugated.resolve_conj().numpy()
+#> array([1.-2.j], dtype=complex64)
+# --8<-- [end:conjugate_bit]
+
+# --8<-- [start:negative_bit]
+import torch
+
+imaginary = torch.tensor([1 + 2j]).conj().imag  # a view with the negative bit set
+imaginary
+#> tensor([-2.])
+imaginary.is_neg()
+#> True
+imaginary.numpy()
+#! raises RuntimeError: Can't call numpy() on Tensor that has negative bit set. Use tensor.resolve_neg().numpy() instead.
+imaginary.resolve_neg().numpy()
+#> array([-2.], dtype=float32)
+# --8<-- [end:negative_bit]
+
+# --8<-- [start:sparse]
+import torch
+
+sparse = torch.tensor([0.0, 2.0, 0.0]).to_sparse()
+sparse.numpy()
+#! raises TypeError: can't convert Sparse layout tensor to numpy. Use Tensor.to_dense() first.
+sparse.to_dense().numpy()
+#> array([0., 2., 0.], dtype=float32)
+# --8<-- [end:sparse]
+
+# --8<-- [start:meta]
+import torch
+
+shape_only = torch.ones(2, 3, device="meta")  # a shape and dtype, but no data
+shape_only
+#> tensor(..., device='meta', size=(2, 3))
+shape_only.numpy()
+#! raises TypeError: can't convert meta device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.
+# --8<-- [end:meta]

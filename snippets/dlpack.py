@@ -1,0 +1,34 @@
+"""DLPack: zero-copy exchange in both directions, and where it stops."""
+
+# --8<-- [start:both_ways]
+import numpy as np
+import torch
+
+array = np.arange(3.0)
+tensor = torch.from_dlpack(array)  # NumPy arrays export DLPack directly
+back = np.from_dlpack(tensor)
+array[0] = 7.0
+tensor
+#> tensor([7., 1., 2.], dtype=torch.float64)
+back
+#> array([7., 1., 2.])
+# --8<-- [end:both_ways]
+
+# --8<-- [start:requires_grad]
+import numpy as np
+import torch
+
+weights = torch.ones(2, requires_grad=True)
+np.from_dlpack(weights)
+#! raises BufferError: Can't export tensors that require gradient, use tensor.detach()
+np.from_dlpack(weights.detach())
+#> array([1., 1.], dtype=float32)
+# --8<-- [end:requires_grad]
+
+# --8<-- [start:bfloat16]
+import numpy as np
+import torch
+
+np.from_dlpack(torch.ones(2, dtype=torch.bfloat16))
+#! raises RuntimeError: Unsupported dtype in DLTensor.
+# --8<-- [end:bfloat16]

@@ -1,0 +1,109 @@
+"""Dtypes: what maps to what, and what does not convert at all."""
+
+# --8<-- [start:mapping_table]
+import numpy as np
+import torch
+
+for name in ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+             "float16", "float32", "float64", "complex64", "complex128"]:
+    tensor = torch.from_numpy(np.zeros(1, dtype=name))
+    back = tensor.numpy().dtype
+    print(f"| {name} | {tensor.dtype} | {back} |")
+#> | bool | torch.bool | bool |
+#> | int8 | torch.int8 | int8 |
+#> | int16 | torch.int16 | int16 |
+#> | int32 | torch.int32 | int32 |
+#> | int64 | torch.int64 | int64 |
+#> | uint8 | torch.uint8 | uint8 |
+#> | uint16 | torch.uint16 | uint16 |
+#> | uint32 | torch.uint32 | uint32 |
+#> | uint64 | torch.uint64 | uint64 |
+#> | float16 | torch.float16 | float16 |
+#> | float32 | torch.float32 | float32 |
+#> | float64 | torch.float64 | float64 |
+#> | complex64 | torch.complex64 | complex64 |
+#> | complex128 | torch.complex128 | complex128 |
+# --8<-- [end:mapping_table]
+
+# --8<-- [start:object_array]
+import numpy as np
+import torch
+
+mixed = np.array([1, "two"], dtype=object)
+torch.from_numpy(mixed)
+#! raises TypeError: can't convert np.ndarray of type numpy.object_. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
+# --8<-- [end:object_array]
+
+# --8<-- [start:string_array]
+import numpy as np
+import torch
+
+torch.from_numpy(np.array(["a", "b"]))
+#! raises TypeError: can't convert np.ndarray of type numpy.str_. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
+# --8<-- [end:string_array]
+
+# --8<-- [start:datetime_array]
+import numpy as np
+import torch
+
+days = np.array(["2024-01-01", "2024-03-01"], dtype="datetime64[D]")
+torch.from_numpy(days)
+#! raises TypeError: can't convert np.ndarray of type numpy.datetime64. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
+torch.from_numpy(days.astype(np.int64))  # days since 1970-01-01, as plain integers
+#> tensor([19723, 19783])
+# --8<-- [end:datetime_array]
+
+# --8<-- [start:longdouble]
+import numpy as np
+import torch
+
+torch.from_numpy(np.zeros(2, dtype=np.longdouble))
+#! raises TypeError: can't convert np.ndarray of type numpy.longdouble. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
+torch.from_numpy(np.zeros(2, dtype=np.longdouble).astype(np.float64))
+#> tensor([0., 0.], dtype=torch.float64)
+# --8<-- [end:longdouble]
+
+# --8<-- [start:big_endian]
+import numpy as np
+import torch
+
+big_endian = np.zeros(2, dtype=">f4")  # as read from some file formats
+torch.from_numpy(big_endian)
+#! raises ValueError: given numpy array has byte order different from the native byte order. Conversion between byte orders is currently not supported.
+torch.from_numpy(big_endian.astype("=f4"))  # "=" is the machine's own byte order
+#> tensor([0., 0.])
+# --8<-- [end:big_endian]
+
+# --8<-- [start:ulonglong]
+import numpy as np
+import torch
+
+np.dtype(np.ulonglong) == np.dtype(np.uint64)  # equal dtypes on Linux...
+#> True
+torch.from_numpy(np.zeros(2, dtype=np.ulonglong))  # ...yet torch only accepts np.uint64
+#! raises TypeError: can't convert np.ndarray of type numpy.ulonglong. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
+torch.from_numpy(np.zeros(2, dtype=np.uint64))
+#> tensor([0, 0], dtype=torch.uint64)
+# --8<-- [end:ulonglong]
+
+# --8<-- [start:bfloat16]
+import torch
+
+half_precision = torch.ones(2, dtype=torch.bfloat16)  # NumPy has no bfloat16
+half_precision.numpy()
+#! raises TypeError: Got unsupported ScalarType BFloat16
+half_precision.float().numpy()  # widen to float32 first; every bfloat16 value fits exactly
+#> array([1., 1.], dtype=float32)
+# --8<-- [end:bfloat16]
+
+# --8<-- [start:unsigned_arithmetic]
+import torch
+
+small = torch.ones(2, dtype=torch.uint16)
+small * 2
+#> tensor([2, 2], dtype=torch.uint16)
+small + small  # uint16, uint32 and uint64 tensors support only some operations (torch 2.13)
+#! raises NotImplementedError: "add_stub" not implemented for 'UInt16'
+small.to(torch.int32) + small.to(torch.int32)
+#> tensor([2, 2], dtype=torch.int32)
+# --8<-- [end:unsigned_arithmetic]

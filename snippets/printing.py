@@ -1,0 +1,47 @@
+"""Reading a repr: dtype, device and grad, summaries, and print options."""
+
+# --8<-- [start:suffixes]
+import torch
+
+torch.tensor([1.0, 2.0])  # float32: the default, no suffix
+#> tensor([1., 2.])
+torch.tensor([1, 2])  # int64: no suffix either
+#> tensor([1, 2])
+torch.tensor([1.0, 2.0], dtype=torch.float64)
+#> tensor([1., 2.], dtype=torch.float64)
+torch.tensor([1, 2], dtype=torch.int32)
+#> tensor([1, 2], dtype=torch.int32)
+# --8<-- [end:suffixes]
+
+# --8<-- [start:numpy_suffixes]
+import numpy as np
+
+np.array([1.0, 2.0])  # float64: NumPy's default, no suffix
+#> array([1., 2.])
+np.array([1.0, 2.0], dtype=np.float32)
+#> array([1., 2.], dtype=float32)
+np.float64(2.5)  # NumPy 2 shows the type of a scalar; NumPy 1.26 printed just 2.5
+#> np.float64(2.5)
+# --8<-- [end:numpy_suffixes]
+
+# --8<-- [start:summaries]
+import numpy as np
+import torch
+
+torch.arange(10_000)
+#> tensor([   0,    1,    2,  ..., 9997, 9998, 9999])
+np.arange(10_000)  # NumPy 2.2 and later add shape= to a summary
+#> array([   0,    1,    2, ..., 9997, 9998, 9999], shape=(10000,))
+# --8<-- [end:summaries]
+
+# --8<-- [start:print_options]
+import numpy as np
+import torch
+
+torch.set_printoptions(precision=2)
+torch.tensor([1 / 3])
+#> tensor([0.33])
+np.set_printoptions(precision=3)
+np.array([1 / 3])
+#> array([0.333])
+# --8<-- [end:print_options]
