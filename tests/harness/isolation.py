@@ -86,21 +86,34 @@ def serve() -> None:
     import numpy  # noqa: F401  the expensive imports, paid once
     import torch  # noqa: F401
 
-    from harness import repl  # and everything a child needs, so children import nothing
+    from harness import repl  # noqa: F401  and everything a child needs, so children import nothing
 
     channel = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # stray prints from here on cannot corrupt the protocol
     gc.freeze()  # keeps the children's copy-on-write pages shared
     channel.write("ready\n")
+    spare, finished = Spare(), []
     for line in sys.stdin:
         message = json.loads(line)
+        current = spare
+        current.start(line)
+        # Fork the next child now, on the other core, while this one runs.
+        spare = Spare()
+        answer = current.finish(message["timeout"])
         if "facts" in message:
-            answer = in_child(lambda report: report({"result": facts()}), message["timeout"])
             answer = answer.get("result", answer)
+        elif "result" in answer:
+            answer = answer["result"]
         else:
-            example = Example(**{k: tuple(v) if k == "requires" else v for k, v in message["example"].items()})
-            answer = run_isolated(example, message["timeout"], repl)
+            example = message["example"]
+            line_number = answer.get("at", example["first_line"])
+            problem = f"{example['filename']}:{line_number}: {answer['failure']}{answer['log']}"
+            answer = {"problems": [problem], "rewrites": [], "complete": False}
         channel.write(json.dumps(answer) + "\n")
+        finished.append(current)
+        finished = [child for child in finished if not child.reaped(block=False)]
+    for child in finished:
+        child.reaped(block=True)
 
 
 def facts() -> dict:
@@ -117,51 +130,66 @@ def facts() -> dict:
     }
 
 
-def run_isolated(example: Example, timeout: float, repl) -> dict:
-    def body(report):
-        result = repl.run_example(example, on_statement=lambda line: report({"at": line}))
-        report({"result": result})
+class Spare:
+    """A child forked ahead of time, waiting for the one request it will serve."""
 
-    answer = in_child(body, timeout)
-    if "result" in answer:
-        return answer["result"]
-    line = answer.get("at", example.first_line)
-    return {"problems": [f"{example.filename}:{line}: {answer['failure']}{answer['log']}"], "rewrites": [], "complete": False}
+    def __init__(self):
+        self.workdir = tempfile.mkdtemp(prefix="snippet-")
+        self.log_path = self.workdir + ".log"
+        job_read, self.job_write = os.pipe()
+        self.read_end, result_write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(self.job_write)
+            os.close(self.read_end)
+            child(job_read, result_write, self.workdir, self.log_path)
+        os.close(job_read)
+        os.close(result_write)
+        self.status = None
+
+    def start(self, request: str) -> None:
+        os.write(self.job_write, request.encode())
+        os.close(self.job_write)
+
+    def finish(self, timeout: float) -> dict:
+        """The child's last report once it sends a result, or how it died."""
+        messages, failure = collect(self.read_end, self.pid, timeout)
+        answer = {}
+        for message in messages:
+            answer.update(message)
+        if failure or "result" not in answer:
+            answer["log"] = log_head(self.log_path)  # before reaping removes the log
+            self.reaped(block=True)
+            answer["failure"] = failure or answer.get("failure") or death(self.status)
+        return answer
+
+    def reaped(self, block: bool) -> bool:
+        """Collect the exited child and its files; children exit on their own after reporting."""
+        if self.status is None:
+            pid, status = os.waitpid(self.pid, 0 if block else os.WNOHANG)
+            if pid == 0:
+                return False
+            self.status = status
+            os.close(self.read_end)
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            Path(self.log_path).unlink(missing_ok=True)
+        return True
 
 
-def in_child(body, timeout: float) -> dict:
-    """Run body(report) in a forked child; return the last message it reported, or how it died."""
-    read_end, write_end = os.pipe()
-    workdir = tempfile.mkdtemp(prefix="snippet-")
-    log_path = workdir + ".log"
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_end)
-        child(body, write_end, workdir, log_path)
-    os.close(write_end)
-    messages, failure = collect(read_end, pid, timeout)
-    os.close(read_end)
-    _, status = os.waitpid(pid, 0)
-    answer = {}
-    for message in messages:
-        answer.update(message)
-    if failure or "result" not in answer:
-        answer["failure"] = failure or answer.get("failure") or death(status)
-        answer["log"] = log_head(log_path)
-    shutil.rmtree(workdir, ignore_errors=True)
-    Path(log_path).unlink(missing_ok=True)
-    return answer
-
-
-def child(body, write_end: int, workdir: str, log_path: str) -> None:
+def child(job_read: int, write_end: int, workdir: str, log_path: str) -> None:
     try:
+        request = b""
+        while chunk := os.read(job_read, 65536):
+            request += chunk
+        if not request:
+            os._exit(0)  # the zygote closed without work for this spare
         # Native output (a C++ warning, a crash report) goes to a log we can quote.
         log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(log, 1)
         os.dup2(log, 2)
         sys.stdin = open(os.devnull)
         os.chdir(workdir)
-        from harness.repl import reset_warning_filters
+        from harness.repl import reset_warning_filters, run_example
 
         reset_warning_filters()
 
@@ -170,7 +198,13 @@ def child(body, write_end: int, workdir: str, log_path: str) -> None:
             while data:
                 data = data[os.write(write_end, data):]
 
-        body(report)
+        message = json.loads(request)
+        if "facts" in message:
+            report({"result": facts()})
+        else:
+            example = Example(**{k: tuple(v) if k == "requires" else v for k, v in message["example"].items()})
+            result = run_example(example, on_statement=lambda line: report({"at": line}))
+            report({"result": result})
     except BaseException as error:  # the harness itself broke: say so rather than hang
         try:
             os.write(write_end, (json.dumps({"failure": f"harness error in child: {error!r}"}) + "\n").encode())
@@ -181,9 +215,10 @@ def child(body, write_end: int, workdir: str, log_path: str) -> None:
 
 
 def collect(read_end: int, pid: int, timeout: float) -> tuple[list[dict], str | None]:
+    """Read reports until the result (or end of file, or the timeout)."""
     messages, pending = [], b""
     deadline = time.monotonic() + timeout
-    while True:
+    while b'{"result"' not in pending:
         left = deadline - time.monotonic()
         ready, _, _ = select.select([read_end], [], [], max(left, 0))
         if not ready:
@@ -191,8 +226,14 @@ def collect(read_end: int, pid: int, timeout: float) -> tuple[list[dict], str | 
             return parse_messages(messages, pending), f"timed out after {timeout:g} s (killed) while running this statement"
         chunk = os.read(read_end, 65536)
         if not chunk:
-            return parse_messages(messages, pending), None
+            break
         pending += chunk
+    while not pending.endswith(b"\n"):  # the rest of the result line
+        chunk = os.read(read_end, 65536)
+        if not chunk:
+            break
+        pending += chunk
+    return parse_messages(messages, pending), None
 
 
 def parse_messages(messages: list, data: bytes) -> list[dict]:
