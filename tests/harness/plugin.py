@@ -18,7 +18,7 @@ from pytest_codeblocks import extract_from_file
 
 from harness.isolation import DEFAULT_TIMEOUT, Zygote
 from harness.report import apply_rewrites
-from harness.snippets import Example, SnippetError, examples_in_file, read_requires
+from harness.snippets import NUMPY_VERSION, Example, SnippetError, examples_in_file, read_requires
 
 ZYGOTE = pytest.StashKey[Zygote]()
 REWRITES = pytest.StashKey[dict]()
@@ -114,12 +114,20 @@ class ExampleItem(pytest.Item):
         config = self.config
         zygote = config.stash[ZYGOTE]
         self.check_device(zygote)
+        self.check_numpy(zygote)
         result = zygote.run(self.example)
         if config.getoption("--update-expected") and result["rewrites"]:
             config.stash[REWRITES].setdefault(self.path, []).extend(result["rewrites"])
             return
         if result["problems"]:
             raise ExampleFailed("\n\n".join(result["problems"]))
+
+    def check_numpy(self, zygote: Zygote) -> None:
+        major = int(zygote.facts()["numpy"].split(".")[0])
+        for requirement in self.example.requires:
+            match = NUMPY_VERSION.fullmatch(requirement)
+            if match and not (major >= int(match[2]) if match[1] == ">=" else major < int(match[2])):
+                pytest.skip(f"{self.example.filename}:{self.example.first_line}: needs {requirement}; this is NumPy {zygote.facts()['numpy']}")
 
     def check_device(self, zygote: Zygote) -> None:
         wanted = self.config.getoption("--devices")

@@ -24,6 +24,7 @@ SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
 REQUIRES = re.compile(r"^# requires: (.+)$")
 DOC_LINE = re.compile(r"^\s*#[>!]( |$)")
 KNOWN_DEVICES = ("cpu", "cuda")
+NUMPY_VERSION = re.compile(r"numpy(>=|<)(\d+)")  # where NumPy 1.x and 2.x differ
 
 
 class SnippetError(Exception):
@@ -75,14 +76,17 @@ class Example:
 
 
 def read_requires(filename: str, first_line: int, lines: list[str]) -> tuple[str, ...]:
-    """`# requires: cuda` declares what an example needs to run."""
+    """`# requires: cuda` or `# requires: numpy>=2` declares what an example needs to run."""
     for offset, text in enumerate(lines):
         match = REQUIRES.match(text.strip())
         if match:
             wanted = tuple(word.strip() for word in match.group(1).split(","))
-            unknown = [w for w in wanted if w not in KNOWN_DEVICES]
+            unknown = [w for w in wanted if w not in KNOWN_DEVICES and not NUMPY_VERSION.fullmatch(w)]
             if unknown:
-                raise SnippetError(filename, first_line + offset, f"unknown requirement {unknown[0]!r}; known: {', '.join(KNOWN_DEVICES)}")
+                raise SnippetError(
+                    filename, first_line + offset,
+                    f"unknown requirement {unknown[0]!r}; known: {', '.join(KNOWN_DEVICES)}, numpy>=N, numpy<N",
+                )
             return wanted
     return ("cpu",)
 

@@ -1,0 +1,49 @@
+"""Bugs in torch 2.13 that a reader can hit when converting. Each one is checked on every test run."""
+
+# --8<-- [start:read_only_through_dlpack]
+# requires: numpy>=2
+import numpy as np
+import torch
+
+array = np.arange(3.0)
+array.setflags(write=False)
+tensor = torch.from_dlpack(array)  # no warning, unlike torch.from_numpy
+tensor[0] = 5.0  # and the write goes through
+array
+#> array([5., 1., 2.])
+# --8<-- [end:read_only_through_dlpack]
+
+# --8<-- [start:read_only_dlpack_numpy1]
+# requires: numpy<2
+import numpy as np
+import torch
+
+array = np.arange(3.0)
+array.setflags(write=False)
+torch.from_dlpack(array)  # NumPy 1.26 refuses to export a read-only array
+#! raises BufferError: Cannot export readonly array since signalling readonly is unsupported by DLPack.
+# --8<-- [end:read_only_dlpack_numpy1]
+
+# --8<-- [start:negative_bit_through_dlpack]
+import numpy as np
+import torch
+
+imaginary = torch.tensor([1 + 2j]).conj().imag
+imaginary  # the right value: the imaginary part of 1-2j
+#> tensor([-2.])
+np.from_dlpack(imaginary)  # the negative bit is dropped: the sign flips
+#> array([2.], dtype=float32)
+np.from_dlpack(imaginary.resolve_neg())  # resolve it first
+#> array([-2.], dtype=float32)
+# --8<-- [end:negative_bit_through_dlpack]
+
+# --8<-- [start:negative_strides_abort]
+import subprocess
+import sys
+
+# Run in a separate interpreter: this call aborts the process instead of raising.
+code = "import numpy as np, torch; torch.from_dlpack(np.arange(4.0)[::-1])"
+result = subprocess.run([sys.executable, "-c", code], capture_output=True)
+result.returncode  # a negative return code is the signal: 6 is SIGABRT
+#> -6
+# --8<-- [end:negative_strides_abort]
