@@ -92,3 +92,17 @@ def test_python_blocks_in_pages_are_run(project):
     result = project.runpytest_subprocess("docs")
     result.stdout.fnmatch_lines(["*docs/page.md:5: documented value differs*"])
     result.assert_outcomes(failed=1)
+
+
+def test_numpy_version_requirement_skips_with_a_reason(project):
+    (project.path / "snippets" / "example.py").write_text("# requires: numpy<1\nx = 1\n")
+    result = project.runpytest_subprocess()
+    result.stdout.fnmatch_lines(["*snippets/example.py:1: needs numpy<1; this is NumPy *"])
+    result.assert_outcomes(skipped=1)
+
+
+def test_unknown_requirement_is_a_collection_error(project):
+    (project.path / "snippets" / "example.py").write_text("x = 1\n# requires: tpu\n")
+    result = project.runpytest_subprocess()
+    result.stdout.fnmatch_lines(["*snippets/example.py:2: unknown requirement 'tpu'*"])
+    assert result.ret != 0
