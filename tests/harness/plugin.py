@@ -18,7 +18,7 @@ from pytest_codeblocks import extract_from_file
 
 from harness.isolation import DEFAULT_TIMEOUT, Zygote
 from harness.report import apply_rewrites
-from harness.snippets import NUMPY_VERSION, Example, SnippetError, examples_in_file, read_requires
+from harness.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_numpy_requirement
 
 ZYGOTE = pytest.StashKey[Zygote]()
 REWRITES = pytest.StashKey[dict]()
@@ -123,11 +123,10 @@ class ExampleItem(pytest.Item):
             raise ExampleFailed("\n\n".join(result["problems"]))
 
     def check_numpy(self, zygote: Zygote) -> None:
-        major = int(zygote.facts()["numpy"].split(".")[0])
-        for requirement in self.example.requires:
-            match = NUMPY_VERSION.fullmatch(requirement)
-            if match and not (major >= int(match[2]) if match[1] == ">=" else major < int(match[2])):
-                pytest.skip(f"{self.example.filename}:{self.example.first_line}: needs {requirement}; this is NumPy {zygote.facts()['numpy']}")
+        version = zygote.facts()["numpy"]
+        unmet = unmet_numpy_requirement(self.example.requires, version)
+        if unmet:
+            pytest.skip(f"{self.example.filename}:{self.example.first_line}: needs {unmet}; this is NumPy {version}")
 
     def check_device(self, zygote: Zygote) -> None:
         wanted = self.config.getoption("--devices")

@@ -91,6 +91,16 @@ def read_requires(filename: str, first_line: int, lines: list[str]) -> tuple[str
     return ("cpu",)
 
 
+def unmet_numpy_requirement(requires: tuple[str, ...], numpy_version: str) -> str | None:
+    """The `numpy>=N` or `numpy<N` requirement this NumPy version fails, if any."""
+    major = int(numpy_version.split(".")[0])
+    for requirement in requires:
+        match = NUMPY_VERSION.fullmatch(requirement)
+        if match and not (major >= int(match[2]) if match[1] == ">=" else major < int(match[2])):
+            return requirement
+    return None
+
+
 def examples_in_file(path: Path, shown_as: str) -> list[Example]:
     """Split a snippet file into its named sections; a file without sections is one example."""
     lines = path.read_text(encoding="utf-8").splitlines()
