@@ -1,7 +1,6 @@
 import textwrap
 
 import pytest
-
 from harness.isolation import Zygote
 from harness.snippets import Example
 

@@ -1,7 +1,6 @@
 """Bad input is reported with its file and line, and one bad example never harms another."""
 
 import pytest
-
 from harness.reprs import MalformedOutput, parse
 
 
