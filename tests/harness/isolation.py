@@ -108,7 +108,7 @@ def serve() -> None:
             example = message["example"]
             line_number = answer.get("at", example["first_line"])
             problem = f"{example['filename']}:{line_number}: {answer['failure']}{answer['log']}"
-            answer = {"problems": [problem], "rewrites": [], "complete": False}
+            answer = {"problems": [problem], "rewrites": []}
         channel.write(json.dumps(answer) + "\n")
         finished.append(current)
         finished = [child for child in finished if not child.reaped(block=False)]

@@ -131,7 +131,7 @@ def run_example(example: Example, on_statement=lambda line: None) -> dict:
     try:
         statements = parse_statements(example)
     except SnippetError as error:
-        return {"problems": [str(error)], "rewrites": [], "complete": False}
+        return {"problems": [str(error)], "rewrites": []}
     namespace = {"__name__": "__main__", "__file__": example.filename, "__builtins__": builtins}
     problems, rewrites = [], []
     for statement in statements:
@@ -141,5 +141,5 @@ def run_example(example: Example, on_statement=lambda line: None) -> dict:
         rewrites.append(report.rewrite(statement, outcome))
         if outcome.exception and not (statement.documented and statement.documented.raises):
             # The rest would run on a state the reader never reaches.
-            return {"problems": problems, "rewrites": rewrites, "complete": False}
-    return {"problems": problems, "rewrites": rewrites, "complete": True}
+            return {"problems": problems, "rewrites": rewrites}
+    return {"problems": problems, "rewrites": rewrites}
