@@ -158,34 +158,34 @@ def parse_statements(example: Example) -> list[Statement]:
 def read_block(filename: str, block_lines: list[tuple[int, str]]) -> Documented:
     documented = Documented(line=block_lines[0][0], end_line=block_lines[-1][0])
     output: list[str] = []
-    current: list | None = None  # the (kind, type, message lines) being read
+    messages: list[tuple[str, str, list[str]]] = []  # (raises or warns, type, message lines)
+    continues = False  # whether a `#!` line without keyword extends the last message
     for number, text in block_lines:
         body = text[3:] if len(text) > 2 else ""
         if text.startswith("#>"):
             if not output:
                 documented.output_line = number
             output.append(body)
-            current = None
+            continues = False
             continue
         keyword, _, rest = body.partition(" ")
         if keyword in ("raises", "warns"):
             name, colon, message = rest.partition(":")
             if not colon or not re.fullmatch(r"[\w.]+", name.strip()):
                 raise SnippetError(filename, number, f"malformed `#! {keyword}` line: expected `#! {keyword} TypeName: message`")
-            current = [keyword, name.strip(), [message.strip()]]
-            if keyword == "raises":
-                if documented.raises is not None:
-                    raise SnippetError(filename, number, "a statement can raise only one exception")
-                documented.raises = current
-            else:
-                documented.warns.append(current)
-        elif current is not None:
-            current[2].append(body)  # a message that runs over several lines
+            if keyword == "raises" and any(kind == "raises" for kind, _, _ in messages):
+                raise SnippetError(filename, number, "a statement can raise only one exception")
+            messages.append((keyword, name.strip(), [message.strip()]))
+            continues = True
+        elif continues:
+            messages[-1][2].append(body)  # a message that runs over several lines
         else:
             raise SnippetError(filename, number, "malformed `#!` line: expected `#! raises Type: message` or `#! warns Type: message`")
     if output:
         documented.output = "\n".join(output)
-    if documented.raises:
-        documented.raises = (documented.raises[1], "\n".join(documented.raises[2]))
-    documented.warns = [(name, "\n".join(message)) for _, name, message in documented.warns]
+    for kind, name, lines in messages:
+        if kind == "raises":
+            documented.raises = (name, "\n".join(lines))
+        else:
+            documented.warns.append((name, "\n".join(lines)))
     return documented
