@@ -21,12 +21,7 @@ def normalise(text: str) -> str:
 
 def compare_value(documented: str, actual) -> list[str]:
     """`documented` is the `#>` text under an expression; `actual` is its value."""
-    expected = reprs.parse(documented)
-    if isinstance(expected, reprs.TextRepr):
-        if normalise(expected.text) != normalise(repr(actual)):
-            return ["repr: documented text differs from the actual repr"]
-        return []
-    return difference(expected, actual, "")
+    return difference(reprs.parse(documented), actual, "")
 
 
 def difference(expected, actual, where: str) -> list[str]:
@@ -70,7 +65,8 @@ def difference(expected, actual, where: str) -> list[str]:
         same = actual == expected.value or (isinstance(actual, float) and math.isnan(actual) and math.isnan(expected.value))
         return [] if same else [f"value{at}: documented {expected.value!r}, actual {actual!r}"]
     if isinstance(expected, reprs.TextRepr):
-        return [] if normalise(expected.text) == normalise(repr(actual)) else [f"repr{at}: documented {expected.text!r}, actual {actual!r}"]
+        # Text outside the whitelist (`<class 'torch.Tensor'>`): the report's diff shows both sides.
+        return [] if normalise(expected.text) == normalise(repr(actual)) else [f"repr{at}: documented text differs from the actual repr"]
     raise TypeError(f"no comparison for {type(expected).__name__}")
 
 
