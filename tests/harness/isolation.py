@@ -67,7 +67,11 @@ class Zygote:
     def facts(self) -> dict:
         """Versions and CUDA availability, learned in a child so the zygote stays CUDA-free."""
         if self._facts is None:
-            self._facts = self.request({"facts": True, "timeout": self.timeout})
+            answer = self.request({"facts": True, "timeout": self.timeout})
+            if "torch" not in answer:
+                # Reading a failed probe as "no CUDA" would turn GPU examples into silent skips.
+                raise RuntimeError(f"could not learn torch's versions and devices: {answer.get('failure')}{answer.get('log', '')}")
+            self._facts = answer
         return self._facts
 
     def close(self) -> None:
