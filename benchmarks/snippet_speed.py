@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from harness.isolation import Zygote  # noqa: E402
-from harness.snippets import examples_in_file, unmet_numpy_requirement  # noqa: E402
+from harness.snippets import examples_in_file, unmet_requirement  # noqa: E402
 
 IN_PROCESS = """
 import sys, json
@@ -38,11 +38,13 @@ for source in json.load(sys.stdin):
 
 def cpu_examples():
     import numpy
+    import torch
 
+    facts = {"numpy": numpy.__version__, "cuda_build": torch.version.cuda is not None}
     found = []
     for path in sorted((ROOT / "snippets").glob("*.py")):
         for example in examples_in_file(path, path.relative_to(ROOT).as_posix()):
-            if example.device == "cpu" and not unmet_numpy_requirement(example.requires, numpy.__version__):
+            if example.device == "cpu" and not unmet_requirement(example.requires, facts):
                 found.append(example)
     return found
 

@@ -45,3 +45,15 @@ np.set_printoptions(precision=3)
 np.array([1 / 3])
 #> array([0.333])
 # --8<-- [end:print_options]
+
+# --8<-- [start:grad]
+import torch
+
+weights = torch.ones(2, requires_grad=True)  # a leaf: created by you, tracked by autograd
+weights
+#> tensor([1., 1.], requires_grad=True)
+weights.sum()  # a result: its repr names the operation that made it
+#> tensor(2., grad_fn=<SumBackward0>)
+torch.ones(2, dtype=torch.float64, requires_grad=True)  # dtype= comes before requires_grad=
+#> tensor([1., 1.], dtype=torch.float64, requires_grad=True)
+# --8<-- [end:grad]

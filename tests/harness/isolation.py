@@ -130,6 +130,7 @@ def facts() -> dict:
         "numpy": numpy.__version__,
         "python": sys.version.split()[0],
         "cuda": cuda,
+        "cuda_build": torch.version.cuda is not None,
         "gpu": torch.cuda.get_device_name(0) if cuda else None,
     }
 

@@ -18,7 +18,7 @@ from pytest_codeblocks import extract_from_file
 
 from harness.isolation import DEFAULT_TIMEOUT, Zygote
 from harness.report import apply_rewrites
-from harness.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_numpy_requirement
+from harness.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
 
 ZYGOTE = pytest.StashKey[Zygote]()
 REWRITES = pytest.StashKey[dict]()
@@ -114,7 +114,7 @@ class ExampleItem(pytest.Item):
         config = self.config
         zygote = config.stash[ZYGOTE]
         self.check_device(zygote)
-        self.check_numpy(zygote)
+        self.check_requirements(zygote)
         result = zygote.run(self.example)
         if config.getoption("--update-expected") and result["rewrites"]:
             config.stash[REWRITES].setdefault(self.path, []).extend(result["rewrites"])
@@ -122,11 +122,10 @@ class ExampleItem(pytest.Item):
         if result["problems"]:
             raise ExampleFailed("\n\n".join(result["problems"]))
 
-    def check_numpy(self, zygote: Zygote) -> None:
-        version = zygote.facts()["numpy"]
-        unmet = unmet_numpy_requirement(self.example.requires, version)
+    def check_requirements(self, zygote: Zygote) -> None:
+        unmet = unmet_requirement(self.example.requires, zygote.facts())
         if unmet:
-            pytest.skip(f"{self.example.filename}:{self.example.first_line}: needs {unmet}; this is NumPy {version}")
+            pytest.skip(f"{self.example.filename}:{self.example.first_line}: needs {unmet}")
 
     def check_device(self, zygote: Zygote) -> None:
         wanted = self.config.getoption("--devices")

@@ -24,6 +24,8 @@ SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
 REQUIRES = re.compile(r"^# requires: (.+)$")
 DOC_LINE = re.compile(r"^\s*#[>!]( |$)")
 KNOWN_DEVICES = ("cpu", "cuda")
+# What a torch build says about CUDA depends on whether it was built with CUDA at all.
+CPU_ONLY_TORCH = "cpu-only-torch"
 NUMPY_VERSION = re.compile(r"numpy(>=|<)(\d+)")  # where NumPy 1.x and 2.x differ
 
 
@@ -76,28 +78,33 @@ class Example:
 
 
 def read_requires(filename: str, first_line: int, lines: list[str]) -> tuple[str, ...]:
-    """`# requires: cuda` or `# requires: numpy>=2` declares what an example needs to run."""
+    """`# requires: cuda`, `cpu-only-torch` or `numpy>=2` declares what an example needs to run."""
     for offset, text in enumerate(lines):
         match = REQUIRES.match(text.strip())
         if match:
             wanted = tuple(word.strip() for word in match.group(1).split(","))
-            unknown = [w for w in wanted if w not in KNOWN_DEVICES and not NUMPY_VERSION.fullmatch(w)]
+            unknown = [w for w in wanted if w not in (*KNOWN_DEVICES, CPU_ONLY_TORCH) and not NUMPY_VERSION.fullmatch(w)]
             if unknown:
                 raise SnippetError(
                     filename, first_line + offset,
-                    f"unknown requirement {unknown[0]!r}; known: {', '.join(KNOWN_DEVICES)}, numpy>=N, numpy<N",
+                    f"unknown requirement {unknown[0]!r}; known: {', '.join(KNOWN_DEVICES)}, {CPU_ONLY_TORCH}, numpy>=N, numpy<N",
                 )
             return wanted
     return ("cpu",)
 
 
-def unmet_numpy_requirement(requires: tuple[str, ...], numpy_version: str) -> str | None:
-    """The `numpy>=N` or `numpy<N` requirement this NumPy version fails, if any."""
-    major = int(numpy_version.split(".")[0])
+def unmet_requirement(requires: tuple[str, ...], facts: dict) -> str | None:
+    """The requirement other than a device that this torch and NumPy fail, if any.
+
+    `facts` holds at least "numpy" (its version) and "cuda_build" (whether torch was built with CUDA).
+    """
+    major = int(facts["numpy"].split(".")[0])
     for requirement in requires:
         match = NUMPY_VERSION.fullmatch(requirement)
         if match and not (major >= int(match[2]) if match[1] == ">=" else major < int(match[2])):
-            return requirement
+            return f"{requirement}; this is NumPy {facts['numpy']}"
+        if requirement == CPU_ONLY_TORCH and facts["cuda_build"]:
+            return f"{requirement}; this torch is built with CUDA"
     return None
 
 
