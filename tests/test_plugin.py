@@ -80,6 +80,8 @@ def test_update_rewrites_outputs_and_leaves_the_rest(project):
         "x + 1\n", "x + 1\n#> 2\n"
     )
     assert (project.path / "snippets" / "example.py").read_text() == expected
+    verified = (project.path / "snippets" / "verified.md").read_text()
+    assert "on the CPU with torch 2." in verified and "GPU examples have not been run on a GPU yet" in verified
     project.runpytest_subprocess().assert_outcomes(passed=1, skipped=1)
 
 
@@ -106,3 +108,8 @@ def test_unknown_requirement_is_a_collection_error(project):
     result = project.runpytest_subprocess()
     result.stdout.fnmatch_lines(["*snippets/example.py:2: unknown requirement 'tpu'*"])
     assert result.ret != 0
+
+
+def test_a_partial_update_run_does_not_claim_verification(project):
+    project.runpytest_subprocess("--update-expected", "-k", "on_cpu")
+    assert not (project.path / "snippets" / "verified.md").exists()

@@ -84,8 +84,18 @@ def test_site_builds_strictly(tmp_path):
 def test_build_fails_on_a_missing_include(tmp_path, target):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text(f"# Page\n\n```python\n--8<-- {target}\n```\n")
-    config = (ROOT / "mkdocs.yml").read_text().replace("base_path: [snippets]", f"base_path: [{ROOT / 'snippets'}]")
+    config = (ROOT / "mkdocs.yml").read_text()
+    for relative in ("base_path: [snippets]", "custom_dir: overrides"):
+        key, value = relative.split(": ")
+        config = config.replace(relative, f"{key}: {ROOT / value.strip('[]')}")
     (tmp_path / "mkdocs.yml").write_text(re.sub(r"(?s)\nnav:.*", "\n", config))
     result = build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0
     assert "could not be" in result.stdout + result.stderr
+
+
+def test_pages_name_the_pinned_versions_they_were_verified_with():
+    """snippets/verified.md is written by `pytest --update-expected`; after a pin changes, rerun it."""
+    pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines() if "==" in line)
+    verified = (ROOT / "snippets" / "verified.md").read_text()
+    assert f"torch {pins['torch']}" in verified and f"NumPy {pins['numpy']}" in verified, verified

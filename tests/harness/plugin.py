@@ -17,12 +17,14 @@ import pytest
 from pytest_codeblocks import extract_from_file
 
 from harness.isolation import DEFAULT_TIMEOUT, Zygote
-from harness.report import apply_rewrites
+from harness.report import apply_rewrites, write_verified
 from harness.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
 
 ZYGOTE = pytest.StashKey[Zygote]()
 REWRITES = pytest.StashKey[dict]()
 CHANGED = pytest.StashKey[list]()
+VERIFIED_DEVICES = pytest.StashKey[set]()  # devices whose snippet examples ran in full
+DESELECTED = pytest.StashKey[bool]()
 RUNNABLE_FENCES = {"python", "py"}
 MARKDOWN_FILES = ("README.md", "CONTRIBUTING.md")
 
@@ -43,6 +45,13 @@ def pytest_configure(config):
     config.stash[ZYGOTE] = Zygote(timeout=config.getoption("--snippet-timeout"))
     config.stash[REWRITES] = {}
     config.stash[CHANGED] = []
+    config.stash[VERIFIED_DEVICES] = set()
+    config.stash[DESELECTED] = False
+
+
+def pytest_deselected(items):
+    if items:
+        items[0].config.stash[DESELECTED] = True
 
 
 def pytest_unconfigure(config):
@@ -118,9 +127,10 @@ class ExampleItem(pytest.Item):
         result = zygote.run(self.example)
         if config.getoption("--update-expected") and result["rewrites"]:
             config.stash[REWRITES].setdefault(self.path, []).extend(result["rewrites"])
-            return
-        if result["problems"]:
+        elif result["problems"]:
             raise ExampleFailed("\n\n".join(result["problems"]))
+        if isinstance(self.parent, SnippetFile):
+            config.stash[VERIFIED_DEVICES].add(self.example.device)
 
     def check_requirements(self, zygote: Zygote) -> None:
         unmet = unmet_requirement(self.example.requires, zygote.facts())
@@ -153,6 +163,12 @@ def pytest_sessionfinish(session):
     for path, rewrites in config.stash[REWRITES].items():
         if apply_rewrites(path, rewrites):
             config.stash[CHANGED].append(path.relative_to(config.rootpath).as_posix())
+    # Only a full, clean update run may say which versions produced the outputs.
+    devices = config.stash[VERIFIED_DEVICES]
+    if config.getoption("--update-expected") and devices and not session.testsfailed and not config.stash[DESELECTED]:
+        verified = config.rootpath / "snippets" / "verified.md"
+        if write_verified(verified, devices, config.stash[ZYGOTE].facts()):
+            config.stash[CHANGED].append(verified.relative_to(config.rootpath).as_posix())
 
 
 def pytest_terminal_summary(terminalreporter, config):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ast
 import difflib
+import json
+import re
 from pathlib import Path
 
 
@@ -79,3 +81,36 @@ def apply_rewrites(path: Path, rewrites: list[dict]) -> bool:
 
 def leading_space(line: str) -> str:
     return line[: len(line) - len(line.lstrip())]
+
+
+VERIFIED_HEADER = "<!-- Written by `pytest --update-expected` from the run that produced the outputs; do not edit. -->"
+
+
+def write_verified(path: Path, devices: set[str], facts: dict) -> bool:
+    """Record which versions and devices produced the documented outputs; every page shows it.
+
+    A run updates only the devices it ran, so a CPU-only run keeps an earlier GPU run's line.
+    """
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    found = re.search(r"<!-- data: (.*) -->", old)
+    record = json.loads(found[1]) if found else {}
+    for device in devices:
+        record[device] = {"torch": facts["torch"], "numpy": facts["numpy"], "python": facts["python"], "gpu": facts["gpu"]}
+    cpu, cuda = record.get("cpu"), record.get("cuda")
+    parts = []
+    if cpu:
+        parts.append(f"on the CPU with torch {cpu['torch']}, NumPy {cpu['numpy']} and Python {cpu['python']}")
+    parts.append(
+        f"on a GPU ({cuda['gpu']}) with torch {cuda['torch']} and NumPy {cuda['numpy']}"
+        if cuda else "GPU examples have not been run on a GPU yet"
+    )
+    text = "\n".join([
+        VERIFIED_HEADER,
+        f"<!-- data: {json.dumps(record, sort_keys=True)} -->",
+        "",
+        f'<p class="verified"><small>Every output on this page was produced by the test suite: {"; ".join(parts)}.</small></p>',
+        "",
+    ])
+    if text != old:
+        path.write_text(text, encoding="utf-8")
+    return text != old
