@@ -22,3 +22,11 @@ def run(zygote):
         return zygote.run(Example(filename, None, 1, lines))["problems"]
 
     return run_text
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    # Keeps each phase's report on the item, so a fixture can tell a failed test (and take a screenshot).
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

@@ -1,0 +1,202 @@
+"""The built site in a real Chromium: clean loads, copy buttons, search, dark mode, tabs, diagram, links.
+
+Needs Debian's chromium and Playwright for Python. Without them these tests
+skip with the reason; under CI (CI=true) they fail instead, so a CI run can
+never pass without having run them. A failing test saves a screenshot to
+test-results/.
+"""
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from browser import CHROMIUM, launch
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "test-results"
+# The path part of site_url in mkdocs.yml: the 404 page uses absolute links under it.
+SITE_PATH = urlparse(re.search(r"^site_url: (.+)$", (ROOT / "mkdocs.yml").read_text(), re.M)[1]).path
+
+
+def missing_browser() -> str | None:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed (pip install -r requirements.txt)"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The site built with --strict and served on 127.0.0.1; yields its base URL."""
+    reason = missing_browser()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)],
+        cwd=ROOT, check=True, capture_output=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/", folder
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser(site):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site, request):
+    base, _ = site
+    context = browser.new_context(base_url=base, permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    yield tab
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        RESULTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.name)
+        tab.screenshot(path=str(RESULTS / f"{name}.png"), full_page=True)
+    context.close()
+
+
+def page_paths(folder: Path) -> list[str]:
+    return sorted(str(p.parent.relative_to(folder)).replace(".", "") + "/" for p in folder.rglob("index.html"))
+
+
+def test_every_page_loads_without_errors_or_foreign_requests(page, site):
+    base, folder = site
+    origin = urlparse(base).netloc
+    problems = []
+    page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("request", lambda request: urlparse(request.url).netloc not in (origin, "") and problems.append(f"request to {request.url}"))
+    paths = page_paths(folder)
+    assert len(paths) >= 12
+    for path in paths:
+        page.goto(path.lstrip("/"), wait_until="networkidle")
+        assert not problems, f"{path}: {problems}"
+
+
+def section_text(file: str, name: str) -> str:
+    lines = (ROOT / "snippets" / file).read_text().splitlines()
+    start = lines.index(f"# --8<-- [start:{name}]")
+    end = lines.index(f"# --8<-- [end:{name}]")
+    return "\n".join(lines[start + 1 : end])
+
+
+@pytest.mark.parametrize("path, file, section, index", [
+    ("numpy-to-pytorch/", "numpy_to_torch.py", "from_numpy", 0),
+    ("devices/", "devices.py", "device_agnostic", 0),
+])
+def test_copy_button_copies_exactly_the_snippet(page, path, file, section, index):
+    page.goto(path)
+    block = page.locator("div.highlight").nth(index)
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.rstrip("\n") == section_text(file, section)
+
+
+def test_search_finds_from_numpy_and_leads_to_its_page(page):
+    page.goto("")
+    page.locator("input.md-search__input").fill("from_numpy")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    first.click()
+    page.wait_for_url(re.compile(r"numpy-to-pytorch/"))
+
+
+def test_dark_mode_toggles(page):
+    page.emulate_media(color_scheme="light")
+    page.goto("")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_content_tabs_switch(page):
+    page.goto("devices/")
+    tabs = page.locator(".tabbed-set").first
+    panels = tabs.locator(".tabbed-block")
+    assert panels.nth(0).is_visible() and not panels.nth(1).is_visible()
+    tabs.locator(".tabbed-labels label").nth(1).click()
+    assert panels.nth(1).is_visible() and not panels.nth(0).is_visible()
+    assert "cuda:0" in panels.nth(1).inner_text()
+
+
+def test_decision_diagram_is_drawn(page):
+    page.goto("")
+    diagram = page.locator("img.decision-diagram")
+    diagram.scroll_into_view_if_needed()
+    assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", diagram.element_handle())
+    assert "detach" in diagram.get_attribute("alt")
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.targets, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name):
+                self.targets.append(attrs[name])
+
+
+def test_no_internal_link_or_anchor_is_broken(site):
+    base, folder = site
+    parsed = {}
+    for html in folder.rglob("*.html"):
+        links = Links()
+        links.feed(html.read_text(encoding="utf-8"))
+        parsed[html] = links
+    broken = []
+    for html, links in parsed.items():
+        page_url = "file://" + str(html)
+        for target in links.targets:
+            if target.startswith(SITE_PATH):
+                target = str(folder) + "/" + target[len(SITE_PATH):]  # 404.html links from the site's root
+            url = urlparse(urljoin(page_url, target))
+            if url.scheme != "file":
+                continue  # links out (the repository, edit links) are not requests the page makes
+            path = Path(unquote(url.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{html.relative_to(folder)}: {target} (no such file)")
+            elif url.fragment and path.suffix == ".html":
+                ids = parsed[path].ids if path in parsed else set()
+                if unquote(url.fragment) not in ids:
+                    broken.append(f"{html.relative_to(folder)}: {target} (no such anchor)")
+    assert not broken, "\n".join(broken)
