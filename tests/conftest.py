@@ -1,6 +1,7 @@
 import textwrap
 
 import pytest
+
 from harness.isolation import Zygote
 from harness.snippets import Example
 

@@ -1,6 +1,7 @@
 """Bad input is reported with its file and line, and one bad example never harms another."""
 
 import pytest
+
 from harness.reprs import MalformedOutput, parse
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from harness.snippets import examples_in_file
 
 ROOT = Path(__file__).resolve().parent.parent
