@@ -22,7 +22,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import launch  # noqa: E402
+from sitetools import launch  # noqa: E402
 
 SOURCE = ROOT / "docs" / "assets" / "decision-diagram.mmd"
 TARGET = SOURCE.with_suffix(".svg")

@@ -6,22 +6,16 @@ never pass without having run them. A failing test saves a screenshot to
 test-results/.
 """
 
-import functools
-import http.server
 import os
 import re
-import subprocess
-import sys
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from browser import CHROMIUM, launch
+from sitetools import AXE, CHROMIUM, ROOT, axe_violations, build, launch, page_paths, serve
 
-ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "test-results"
 # The path part of site_url in mkdocs.yml: the 404 page uses absolute links under it.
 SITE_PATH = urlparse(re.search(r"^site_url: (.+)$", (ROOT / "mkdocs.yml").read_text(), re.M)[1]).path
@@ -34,6 +28,8 @@ def missing_browser() -> str | None:
         return "Playwright for Python is not installed (pip install -r requirements.txt)"
     if not CHROMIUM.exists():
         return f"{CHROMIUM} is missing (apt-get install chromium)"
+    if not AXE.exists():
+        return f"{AXE.relative_to(ROOT)} is missing (npm ci)"
     return None
 
 
@@ -46,20 +42,11 @@ def site(tmp_path_factory):
             pytest.fail(f"browser tests must run in CI: {reason}")
         pytest.skip(reason)
     folder = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)],
-        cwd=ROOT, check=True, capture_output=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/", folder
+    result = build(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    base, server = serve(folder)
+    yield base, folder
     server.shutdown()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -86,10 +73,6 @@ def page(browser, site, request):
     context.close()
 
 
-def page_paths(folder: Path) -> list[str]:
-    return sorted(str(p.parent.relative_to(folder)).replace(".", "") + "/" for p in folder.rglob("index.html"))
-
-
 def test_every_page_loads_without_errors_or_foreign_requests(page, site):
     base, folder = site
     origin = urlparse(base).netloc
@@ -100,7 +83,7 @@ def test_every_page_loads_without_errors_or_foreign_requests(page, site):
     paths = page_paths(folder)
     assert len(paths) >= 12
     for path in paths:
-        page.goto(path.lstrip("/"), wait_until="networkidle")
+        page.goto(path, wait_until="networkidle")
         assert not problems, f"{path}: {problems}"
 
 
@@ -158,6 +141,17 @@ def test_decision_diagram_is_drawn(page):
     diagram.scroll_into_view_if_needed()
     assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", diagram.element_handle())
     assert "detach" in diagram.get_attribute("alt")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_violation(page, site, scheme):
+    _, folder = site
+    page.emulate_media(color_scheme=scheme)
+    found = []
+    for path in page_paths(folder):
+        page.goto(path, wait_until="networkidle")
+        found += [f"/{path}: {line}" for line in axe_violations(page)]
+    assert not found, "\n".join(found)
 
 
 class Links(HTMLParser):

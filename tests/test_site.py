@@ -1,14 +1,12 @@
 """The site builds strictly, every include resolves, and every example is shown somewhere."""
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from harness.snippets import examples_in_file
+from sitetools import build
 
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
@@ -66,16 +64,8 @@ def test_an_unshown_section_and_a_missing_include_are_reported(tmp_path):
     ]
 
 
-def build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=config.parent,
-    )
-
-
 def test_site_builds_strictly(tmp_path):
-    result = build(ROOT / "mkdocs.yml", tmp_path / "site")
+    result = build(tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "site" / "numpy-to-pytorch" / "index.html").read_text()
     assert "torch.from_numpy" in page and "--8&lt;--" not in page and "[start:" not in page
@@ -90,7 +80,7 @@ def test_build_fails_on_a_missing_include(tmp_path, target):
         key, value = relative.split(": ")
         config = config.replace(relative, f"{key}: {ROOT / value.strip('[]')}")
     (tmp_path / "mkdocs.yml").write_text(re.sub(r"(?s)\nnav:.*", "\n", config))
-    result = build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    result = build(tmp_path / "site", config=tmp_path / "mkdocs.yml")
     assert result.returncode != 0
     assert "could not be" in result.stdout + result.stderr
 

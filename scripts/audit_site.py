@@ -1,0 +1,80 @@
+"""Audit the built site: axe-core on every page, Lighthouse 12 (mobile) on the home page and the longest page.
+
+    npm ci && python scripts/audit_site.py
+
+Prints the scores and exits non-zero below the project's floors: no axe
+violation in light or dark mode; Lighthouse accessibility, best practices and
+SEO 100, performance 95.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sitetools import ARGUMENTS, CHROMIUM, axe_violations, build, launch, page_paths, serve  # noqa: E402
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+FLOORS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def run_axe(base: str, paths: list[str]) -> list[str]:
+    from playwright.sync_api import sync_playwright
+
+    problems = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        for scheme in ("light", "dark"):
+            page = browser.new_page()
+            page.emulate_media(color_scheme=scheme)
+            for path in paths:
+                page.goto(base + path, wait_until="networkidle")
+                problems += [f"{path} ({scheme}): {line}" for line in axe_violations(page)]
+            page.close()
+        browser.close()
+    return problems
+
+
+def run_lighthouse(url: str) -> dict[str, int]:
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+             "--chrome-flags=" + " ".join(["--headless=new", *ARGUMENTS])],
+            check=True, env=dict(os.environ, CHROME_PATH=str(CHROMIUM)),
+        )
+        categories = json.loads(report.read_text())["categories"]
+    return {name: round(category["score"] * 100) for name, category in categories.items()}
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        result = build(site)
+        if result.returncode:
+            sys.exit(result.stdout + result.stderr)
+        base, _ = serve(site)
+        paths = page_paths(site)
+        longest = max(paths, key=lambda p: (site / p / "index.html").stat().st_size)
+        failures = run_axe(base, paths)
+        print(f"axe-core: {len(failures)} violations on {len(paths)} pages, light and dark")
+        for line in failures:
+            print("  " + line)
+        for path in ("", longest):
+            scores = run_lighthouse(base + path)
+            print(f"Lighthouse (mobile) /{path}: " + ", ".join(f"{k} {v}" for k, v in scores.items()))
+            failures += [f"/{path}: {k} {scores[k]} < {floor}" for k, floor in FLOORS.items() if scores[k] < floor]
+    for line in failures:
+        print("below the floor: " + line)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

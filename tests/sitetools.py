@@ -1,0 +1,78 @@
+"""Building, serving and browsing the site: shared by the site tests, the browser tests and the scripts."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/lib/chromium/chromium")
+# Without the background-networking flags Chromium tries to reach Google's hosts at every start.
+ARGUMENTS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`; the caller decides what a failure means."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
+        capture_output=True, text=True, cwd=config.parent, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzipped for clients that accept it, as a real host serves them."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve a built site on 127.0.0.1 in a background thread; returns its base URL and the server."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/", server
+
+
+def page_paths(folder: Path) -> list[str]:
+    """Every page of a built site, as paths relative to its root ("" for the home page)."""
+    return sorted("" if p.parent == folder else p.parent.relative_to(folder).as_posix() + "/" for p in folder.rglob("index.html"))
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTS)
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe-core's full rule set on the loaded page; one line per violated rule."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document)).violations")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -- {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}"
+        for v in found
+    ]
