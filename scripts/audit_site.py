@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitetools import ARGUMENTS, CHROMIUM, axe_violations, build, launch, page_paths, serve  # noqa: E402
+from sitetools import ARGUMENTS, axe_violations, build, chromium_path, launch, page_paths, serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 FLOORS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -43,12 +43,16 @@ def run_axe(base: str, paths: list[str]) -> list[str]:
 
 
 def run_lighthouse(url: str) -> dict[str, int]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chrome = chromium_path(playwright)
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         subprocess.run(
             [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
              "--chrome-flags=" + " ".join(["--headless=new", *ARGUMENTS])],
-            check=True, env=dict(os.environ, CHROME_PATH=str(CHROMIUM)),
+            check=True, env=dict(os.environ, CHROME_PATH=chrome),
         )
         categories = json.loads(report.read_text())["categories"]
     return {name: round(category["score"] * 100) for name, category in categories.items()}

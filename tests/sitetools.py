@@ -12,7 +12,9 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/lib/chromium/chromium")
+# Debian's Chromium where it is installed (this project's machines); elsewhere the browser
+# that `python -m playwright install chromium` downloaded.
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/lib/chromium/chromium"))
 # Without the background-networking flags Chromium tries to reach Google's hosts at every start.
 ARGUMENTS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -64,8 +66,12 @@ def page_paths(folder: Path) -> list[str]:
     return sorted("" if p.parent == folder else p.parent.relative_to(folder).as_posix() + "/" for p in folder.rglob("index.html"))
 
 
+def chromium_path(playwright) -> str:
+    return str(CHROMIUM) if CHROMIUM.exists() else playwright.chromium.executable_path
+
+
 def launch(playwright):
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTS)
+    return playwright.chromium.launch(executable_path=chromium_path(playwright), args=ARGUMENTS)
 
 
 def axe_violations(page) -> list[str]:
