@@ -75,17 +75,25 @@ def draw(results: dict[str, list[float]], caption: str) -> str:
     ]
     for power in range(low, high + 1):
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(10**power):.1f}" y2="{y(10**power):.1f}" stroke="#dddddd"/>')
-        parts.append(f'<text x="{left - 8}" y="{y(10**power) + 4:.1f}" text-anchor="end" fill="#333333">10<tspan dy="-6" font-size="10">{power}</tspan></text>')
+        parts.append(
+            f'<text x="{left - 8}" y="{y(10**power) + 4:.1f}" text-anchor="end" fill="#333333">10<tspan dy="-6" font-size="10">{power}</tspan></text>'
+        )
     for size in SIZES:
-        parts.append(f'<text x="{x(size):.1f}" y="{top + plot_h + 20}" text-anchor="middle" fill="#333333">10<tspan dy="-6" font-size="10">{round(math.log10(size))}</tspan></text>')
+        parts.append(
+            f'<text x="{x(size):.1f}" y="{top + plot_h + 20}" text-anchor="middle" fill="#333333">10<tspan dy="-6" font-size="10">{round(math.log10(size))}</tspan></text>'
+        )
     parts.append(f'<text x="{left + plot_w / 2}" y="{height - 15}" text-anchor="middle" fill="#333333">float32 elements</text>')
-    parts.append(f'<text transform="translate(20 {top + plot_h / 2}) rotate(-90)" text-anchor="middle" fill="#333333">microseconds per call</text>')
+    parts.append(
+        f'<text transform="translate(20 {top + plot_h / 2}) rotate(-90)" text-anchor="middle" fill="#333333">microseconds per call</text>'
+    )
     for index, (name, values) in enumerate(micro.items()):
         colour = COLOURS[index % len(COLOURS)]
         points = " ".join(f"{x(s):.1f},{y(v):.1f}" for s, v in zip(SIZES, values, strict=True))
         parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
         legend_y = top + 10 + index * 22
-        parts.append(f'<line x1="{left + plot_w + 15}" x2="{left + plot_w + 35}" y1="{legend_y}" y2="{legend_y}" stroke="{colour}" stroke-width="2.5"/>')
+        parts.append(
+            f'<line x1="{left + plot_w + 15}" x2="{left + plot_w + 35}" y1="{legend_y}" y2="{legend_y}" stroke="{colour}" stroke-width="2.5"/>'
+        )
         parts.append(f'<text x="{left + plot_w + 40}" y="{legend_y + 4}" fill="#333333" font-family="monospace">{name}</text>')
     parts.append(f'<text x="{left}" y="{top - 10}" fill="#333333">{caption}</text>')
     parts.append("</svg>")

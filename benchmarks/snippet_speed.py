@@ -63,7 +63,13 @@ def time_in_process(examples) -> float:
     import json
 
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", IN_PROCESS], input=json.dumps([e.source for e in examples]), text=True, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-c", IN_PROCESS],
+        input=json.dumps([e.source for e in examples]),
+        text=True,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 

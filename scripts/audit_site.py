@@ -50,9 +50,16 @@ def run_lighthouse(url: str) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-             "--chrome-flags=" + " ".join(["--headless=new", *ARGUMENTS])],
-            check=True, env=dict(os.environ, CHROME_PATH=chrome),
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                "--chrome-flags=" + " ".join(["--headless=new", *ARGUMENTS]),
+            ],
+            check=True,
+            env=dict(os.environ, CHROME_PATH=chrome),
         )
         categories = json.loads(report.read_text())["categories"]
     return {name: round(category["score"] * 100) for name, category in categories.items()}

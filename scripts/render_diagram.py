@@ -34,7 +34,9 @@ def source_hash() -> str:
 
 
 def mermaid_script(folder: Path) -> str:
-    tarball = subprocess.run(["npm", "pack", MERMAID, "--silent"], cwd=folder, check=True, capture_output=True, text=True).stdout.strip()
+    tarball = subprocess.run(
+        ["npm", "pack", MERMAID, "--silent"], cwd=folder, check=True, capture_output=True, text=True
+    ).stdout.strip()
     with tarfile.open(folder / tarball) as archive:
         return archive.extractfile("package/dist/mermaid.min.js").read().decode()
 

@@ -4,8 +4,8 @@
 import numpy as np
 import torch
 
-for name in ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-             "float16", "float32", "float64", "complex64", "complex128"]:
+names = "bool int8 int16 int32 int64 uint8 uint16 uint32 uint64 float16 float32 float64 complex64 complex128"
+for name in names.split():
     tensor = torch.from_numpy(np.zeros(1, dtype=name))
     back = tensor.numpy().dtype
     print(f"| {name} | {tensor.dtype} | {back} |")

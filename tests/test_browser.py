@@ -84,7 +84,10 @@ def test_every_page_loads_without_errors_or_foreign_requests(page, site):
     problems = []
     page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on("request", lambda request: urlparse(request.url).netloc not in (origin, "") and problems.append(f"request to {request.url}"))
+    page.on(
+        "request",
+        lambda request: urlparse(request.url).netloc not in (origin, "") and problems.append(f"request to {request.url}"),
+    )
     paths = page_paths(folder)
     assert len(paths) >= 12
     for path in paths:
@@ -99,10 +102,13 @@ def section_text(file: str, name: str) -> str:
     return "\n".join(lines[start + 1 : end])
 
 
-@pytest.mark.parametrize("path, file, section, index", [
-    ("numpy-to-pytorch/", "numpy_to_torch.py", "from_numpy", 0),
-    ("devices/", "devices.py", "device_agnostic", 0),
-])
+@pytest.mark.parametrize(
+    "path, file, section, index",
+    [
+        ("numpy-to-pytorch/", "numpy_to_torch.py", "from_numpy", 0),
+        ("devices/", "devices.py", "device_agnostic", 0),
+    ],
+)
 def test_copy_button_copies_exactly_the_snippet(page, path, file, section, index):
     page.goto(path)
     block = page.locator("div.highlight").nth(index)
@@ -185,7 +191,7 @@ def test_no_internal_link_or_anchor_is_broken(site):
         page_url = "file://" + str(html)
         for target in links.targets:
             if target.startswith(SITE_PATH):
-                target = str(folder) + "/" + target[len(SITE_PATH):]  # 404.html links from the site's root
+                target = str(folder) + "/" + target[len(SITE_PATH) :]  # 404.html links from the site's root
             url = urlparse(urljoin(page_url, target))
             if url.scheme != "file":
                 continue  # links out (the repository, edit links) are not requests the page makes

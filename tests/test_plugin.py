@@ -7,7 +7,7 @@ import pytest
 pytest_plugins = ["pytester"]
 TESTS_DIR = Path(__file__).resolve().parent
 
-SNIPPET = '''\
+SNIPPET = """\
 import torch
 
 # --8<-- [start:on_cpu]
@@ -26,7 +26,7 @@ import torch
 torch.zeros(2, device="cuda")
 #> a wrong output that only a GPU run could correct
 # --8<-- [end:on_gpu]
-'''
+"""
 
 
 @pytest.fixture
@@ -50,13 +50,15 @@ def cuda_available() -> bool:
 @pytest.mark.skipif(cuda_available(), reason="on a GPU machine the GPU example runs instead of skipping")
 def test_gpu_example_is_skipped_with_a_reason_not_passed(project):
     result = project.runpytest_subprocess("-v")
-    result.stdout.fnmatch_lines([
-        "*snippets/example.py::on_cpu?cpu? FAILED*",
-        "*snippets/example.py::on_gpu?cuda? SKIPPED*",
-        "*snippets/example.py:7: documented value differs*",
-        "*shape: documented (3,), actual (2,)*",
-        "*snippets/example.py:13: needs a CUDA GPU; torch.cuda.is_available() is False*",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "*snippets/example.py::on_cpu?cpu? FAILED*",
+            "*snippets/example.py::on_gpu?cuda? SKIPPED*",
+            "*snippets/example.py:7: documented value differs*",
+            "*shape: documented (3,), actual (2,)*",
+            "*snippets/example.py:13: needs a CUDA GPU; torch.cuda.is_available() is False*",
+        ]
+    )
     result.assert_outcomes(failed=1, skipped=1)
 
 
@@ -76,9 +78,7 @@ def test_selecting_by_section_name(project):
 def test_update_rewrites_outputs_and_leaves_the_rest(project):
     result = project.runpytest_subprocess("--update-expected")
     result.stdout.fnmatch_lines(["*documented outputs updated*", "snippets/example.py"])
-    expected = SNIPPET.replace("#> tensor([0., 0., 0.])", "#> tensor([0., 0.])").replace(
-        "x + 1\n", "x + 1\n#> 2\n"
-    )
+    expected = SNIPPET.replace("#> tensor([0., 0., 0.])", "#> tensor([0., 0.])").replace("x + 1\n", "x + 1\n#> 2\n")
     assert (project.path / "snippets" / "example.py").read_text() == expected
     verified = (project.path / "snippets" / "verified.md").read_text()
     assert "on the CPU with torch 2." in verified and "GPU examples have not been run on a GPU yet" in verified
@@ -88,8 +88,7 @@ def test_update_rewrites_outputs_and_leaves_the_rest(project):
 def test_python_blocks_in_pages_are_run(project):
     (project.path / "docs").mkdir()
     (project.path / "docs" / "page.md").write_text(
-        "# Page\n\n```python\n1 + 1\n#> 3\n```\n\n```bash\necho not python\n```\n\n"
-        '```python\n--8<-- "example.py:on_cpu"\n```\n'
+        '# Page\n\n```python\n1 + 1\n#> 3\n```\n\n```bash\necho not python\n```\n\n```python\n--8<-- "example.py:on_cpu"\n```\n'
     )
     result = project.runpytest_subprocess("docs")
     result.stdout.fnmatch_lines(["*docs/page.md:5: documented value differs*"])

@@ -66,7 +66,11 @@ def difference(expected, actual, where: str) -> list[str]:
         return [] if same else [f"value{at}: documented {expected.value!r}, actual {actual!r}"]
     if isinstance(expected, reprs.TextRepr):
         # Text outside the whitelist (`<class 'torch.Tensor'>`): the report's diff shows both sides.
-        return [] if normalise(expected.text) == normalise(repr(actual)) else [f"repr{at}: documented text differs from the actual repr"]
+        return (
+            []
+            if normalise(expected.text) == normalise(repr(actual))
+            else [f"repr{at}: documented text differs from the actual repr"]
+        )
     raise TypeError(f"no comparison for {type(expected).__name__}")
 
 
@@ -154,9 +158,9 @@ def walk(expected, actual, index: tuple, wrong: list) -> None:
     if Ellipsis in expected:
         # A summary shows the first and last items of a long dimension.
         cut = expected.index(Ellipsis)
-        head, tail = expected[:cut], expected[cut + 1:]
+        head, tail = expected[:cut], expected[cut + 1 :]
         pairs = list(zip(head, actual, range(len(head))))
-        pairs += list(zip(tail, actual[len(actual) - len(tail):], range(len(actual) - len(tail), len(actual))))
+        pairs += list(zip(tail, actual[len(actual) - len(tail) :], range(len(actual) - len(tail), len(actual))))
     else:
         pairs = list(zip(expected, actual, range(len(expected))))
     for item, real, position in pairs:
@@ -184,4 +188,3 @@ def close(actual: float, wanted: float, tolerance: float) -> bool:
     if math.isinf(wanted) or math.isinf(actual):
         return actual == wanted
     return abs(actual - wanted) <= tolerance + 1e-9 * abs(wanted)
-

@@ -45,7 +45,11 @@ class Zygote:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(TESTS_DIR), os.environ.get("PYTHONPATH", "")]))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "harness.isolation"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True, bufsize=1,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            text=True,
+            bufsize=1,
         )
         if self.process.stdout.readline().strip() != "ready":
             raise RuntimeError("the snippet zygote failed to start; run `python -m harness.isolation` from tests/ to see why")
@@ -70,7 +74,9 @@ class Zygote:
             answer = self.request({"facts": True, "timeout": self.timeout})
             if "torch" not in answer:
                 # Reading a failed probe as "no CUDA" would turn GPU examples into silent skips.
-                raise RuntimeError(f"could not learn torch's versions and devices: {answer.get('failure')}{answer.get('log', '')}")
+                raise RuntimeError(
+                    f"could not learn torch's versions and devices: {answer.get('failure')}{answer.get('log', '')}"
+                )
             self._facts = answer
         return self._facts
 
@@ -201,7 +207,7 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str) -> None:
         def report(message: dict) -> None:
             data = (json.dumps(message) + "\n").encode()
             while data:
-                data = data[os.write(write_end, data):]
+                data = data[os.write(write_end, data) :]
 
         message = json.loads(request)
         if "facts" in message:

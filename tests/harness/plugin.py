@@ -33,11 +33,14 @@ def pytest_addoption(parser):
     group = parser.getgroup("snippets", "tested documentation snippets")
     group.addoption("--update-expected", action="store_true", help="rewrite documented outputs in snippet files from real runs")
     group.addoption(
-        "--devices", default="auto",
+        "--devices",
+        default="auto",
         help="auto (default): CPU examples, plus GPU ones where CUDA is available, else skipped; "
         "or a list such as cpu, cuda, cpu,cuda to run only those devices and fail when one is missing",
     )
-    group.addoption("--snippet-timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds one example may run (default %(default)s)")
+    group.addoption(
+        "--snippet-timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds one example may run (default %(default)s)"
+    )
 
 
 def pytest_configure(config):
@@ -144,10 +147,14 @@ class ExampleItem(pytest.Item):
             if device not in wanted.split(","):
                 pytest.skip(f"--devices {wanted} leaves out {device} examples")
             if device == "cuda" and not zygote.facts().get("cuda"):
-                raise ExampleFailed(f"{self.example.filename}:{self.example.first_line}: --devices asks for cuda, but torch.cuda.is_available() is False")
+                raise ExampleFailed(
+                    f"{self.example.filename}:{self.example.first_line}: --devices asks for cuda, but torch.cuda.is_available() is False"
+                )
             return
         if device == "cuda" and not zygote.facts().get("cuda"):
-            pytest.skip(f"{self.example.filename}:{self.example.first_line}: needs a CUDA GPU; torch.cuda.is_available() is False here (torch {zygote.facts().get('torch')})")
+            pytest.skip(
+                f"{self.example.filename}:{self.example.first_line}: needs a CUDA GPU; torch.cuda.is_available() is False here (torch {zygote.facts().get('torch')})"
+            )
 
     def repr_failure(self, excinfo):
         if isinstance(excinfo.value, ExampleFailed):

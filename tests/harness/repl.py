@@ -107,7 +107,9 @@ def check(statement: Statement, outcome: Outcome, filename: str) -> list[str]:
     written = documented.output if documented else None
     output_line = documented.output_line if documented and written is not None else where
     if outcome.value is not None and outcome.stdout:
-        problem(statement.line, "the statement both prints and returns a value", ["split it so each output is documented on its own"])
+        problem(
+            statement.line, "the statement both prints and returns a value", ["split it so each output is documented on its own"]
+        )
     elif written is None and shown is not None:
         problem(statement.end_line, "undocumented output", ["the statement shows output but documents none"], None, shown)
     elif written is not None and shown is None:

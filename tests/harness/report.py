@@ -102,15 +102,18 @@ def write_verified(path: Path, devices: set[str], facts: dict) -> bool:
         parts.append(f"on the CPU with torch {cpu['torch']}, NumPy {cpu['numpy']} and Python {cpu['python']}")
     parts.append(
         f"on a GPU ({cuda['gpu']}) with torch {cuda['torch']} and NumPy {cuda['numpy']}"
-        if cuda else "GPU examples have not been run on a GPU yet"
+        if cuda
+        else "GPU examples have not been run on a GPU yet"
     )
-    text = "\n".join([
-        VERIFIED_HEADER,
-        f"<!-- data: {json.dumps(record, sort_keys=True)} -->",
-        "",
-        f'<p class="verified"><small>Every output on this page was produced by the test suite: {"; ".join(parts)}.</small></p>',
-        "",
-    ])
+    text = "\n".join(
+        [
+            VERIFIED_HEADER,
+            f"<!-- data: {json.dumps(record, sort_keys=True)} -->",
+            "",
+            f'<p class="verified"><small>Every output on this page was produced by the test suite: {"; ".join(parts)}.</small></p>',
+            "",
+        ]
+    )
     if text != old:
         path.write_text(text, encoding="utf-8")
     return text != old

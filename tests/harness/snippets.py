@@ -86,7 +86,8 @@ def read_requires(filename: str, first_line: int, lines: list[str]) -> tuple[str
             unknown = [w for w in wanted if w not in (*KNOWN_DEVICES, CPU_ONLY_TORCH) and not NUMPY_VERSION.fullmatch(w)]
             if unknown:
                 raise SnippetError(
-                    filename, first_line + offset,
+                    filename,
+                    first_line + offset,
                     f"unknown requirement {unknown[0]!r}; known: {', '.join(KNOWN_DEVICES)}, {CPU_ONLY_TORCH}, numpy>=N, numpy<N",
                 )
             return wanted
@@ -125,7 +126,7 @@ def examples_in_file(path: Path, shown_as: str) -> list[Example]:
             if name not in open_sections:
                 raise SnippetError(shown_as, number, f"section {name!r} ends but never started")
             start = open_sections.pop(name)
-            body = lines[start:number - 1]
+            body = lines[start : number - 1]
             examples.append(Example(shown_as, name, start + 1, body, read_requires(shown_as, start + 1, body)))
     if open_sections:
         name, number = next(iter(open_sections.items()))
@@ -157,7 +158,9 @@ def parse_statements(example: Example) -> list[Statement]:
     for number, text in enumerate(all_lines, start=1):
         if DOC_LINE.match(text) and number not in claimed:
             raise SnippetError(
-                filename, number, "documented output follows no top-level statement (it must start in column 0, directly under one)"
+                filename,
+                number,
+                "documented output follows no top-level statement (it must start in column 0, directly under one)",
             )
     return statements
 
@@ -187,7 +190,9 @@ def read_block(filename: str, block_lines: list[tuple[int, str]]) -> Documented:
         elif continues:
             messages[-1][2].append(body)  # a message that runs over several lines
         else:
-            raise SnippetError(filename, number, "malformed `#!` line: expected `#! raises Type: message` or `#! warns Type: message`")
+            raise SnippetError(
+                filename, number, "malformed `#!` line: expected `#! raises Type: message` or `#! warns Type: message`"
+            )
     if output:
         documented.output = "\n".join(output)
     for kind, name, lines in messages:
