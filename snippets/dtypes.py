@@ -42,6 +42,17 @@ torch.from_numpy(np.array(["a", "b"]))
 #! raises TypeError: can't convert np.ndarray of type numpy.str_. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 # --8<-- [end:string_array]
 
+# --8<-- [start:bytes_array]
+import numpy as np
+import torch
+
+torch.from_numpy(np.array([b"ab", b"cd"]))
+#! raises TypeError: can't convert np.ndarray of type numpy.bytes_. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
+codes = np.frombuffer(bytearray(b"abcd"), dtype=np.uint8)  # the bytes as uint8 codes
+torch.from_numpy(codes)
+#> tensor([ 97,  98,  99, 100], dtype=torch.uint8)
+# --8<-- [end:bytes_array]
+
 # --8<-- [start:datetime_array]
 import numpy as np
 import torch
@@ -52,6 +63,28 @@ torch.from_numpy(days)
 torch.from_numpy(days.astype(np.int64))  # days since 1970-01-01, as plain integers
 #> tensor([19723, 19783])
 # --8<-- [end:datetime_array]
+
+# --8<-- [start:timedelta_array]
+import numpy as np
+import torch
+
+durations = np.array([90, 3600], dtype="timedelta64[s]")
+torch.from_numpy(durations)
+#! raises TypeError: can't convert np.ndarray of type numpy.timedelta64. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
+torch.from_numpy(durations.astype(np.int64))  # seconds, as plain integers
+#> tensor([  90, 3600])
+# --8<-- [end:timedelta_array]
+
+# --8<-- [start:structured_array]
+import numpy as np
+import torch
+
+points = np.zeros(2, dtype=[("x", "f4"), ("y", "i4")])
+torch.from_numpy(points)  # a record per element: no tensor dtype fits
+#! raises TypeError: can't convert np.ndarray of type numpy.void. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
+torch.from_numpy(points["x"])  # one field is a strided float32 view, and converts
+#> tensor([0., 0.])
+# --8<-- [end:structured_array]
 
 # --8<-- [start:longdouble]
 import numpy as np
@@ -95,6 +128,29 @@ half_precision.numpy()
 half_precision.float().numpy()  # widen to float32 first; every bfloat16 value fits exactly
 #> array([1., 1.], dtype=float32)
 # --8<-- [end:bfloat16]
+
+# --8<-- [start:float8]
+import torch
+
+eight_bit = torch.ones(2, dtype=torch.float8_e4m3fn)
+eight_bit.numpy()
+#! raises TypeError: Got unsupported ScalarType Float8_e4m3fn
+eight_bit.float().numpy()
+#> array([1., 1.], dtype=float32)
+# --8<-- [end:float8]
+
+# --8<-- [start:quantized]
+import torch
+
+quantized = torch.quantize_per_tensor(torch.tensor([1.0, 2.0]), scale=0.1, zero_point=0, dtype=torch.quint8)
+#! warns UserWarning: torch.quantize_per_tensor, torch.quantize_per_channel and other quantized tensor creation functions that produce tensors with dtype torch.quint8, torch.qint8, and torch.qint32 are deprecated and will be removed in a future PyTorch release. Please see https://github.com/pytorch/pytorch/issues/184982 for more information.
+quantized.numpy()
+#! raises TypeError: Got unsupported ScalarType QUInt8
+quantized.dequantize().numpy()  # the real values
+#> array([1., 2.], dtype=float32)
+quantized.int_repr().numpy()  # the stored integers
+#> array([10, 20], dtype=uint8)
+# --8<-- [end:quantized]
 
 # --8<-- [start:unsigned_arithmetic]
 import torch

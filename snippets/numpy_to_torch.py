@@ -79,6 +79,20 @@ float64_tensor.to(torch.float64) is float64_tensor  # no change needed: the same
 #> True
 # --8<-- [end:to_float32]
 
+# --8<-- [start:same_or_copy]
+import torch
+
+float64_tensor = torch.ones(2, dtype=torch.float64)
+float64_tensor.double() is float64_tensor  # already float64: the same tensor
+#> True
+float64_tensor.type(torch.float64) is float64_tensor
+#> True
+float64_tensor.float() is float64_tensor  # a conversion: a new tensor with its own memory
+#> False
+float64_tensor.double().data_ptr() == float64_tensor.data_ptr()
+#> True
+# --8<-- [end:same_or_copy]
+
 # --8<-- [start:float64_meets_float32]
 import numpy as np
 import torch
@@ -118,6 +132,17 @@ torch.asarray(array, copy=False)  # share, or raise if sharing is impossible
 torch.asarray(array, dtype=torch.float32, copy=False)
 #! raises ValueError: can't alias tensor with dtype 'Double' into dtype 'Float'.
 # --8<-- [end:asarray_copy]
+
+# --8<-- [start:asarray_copy_none]
+import numpy as np
+import torch
+
+array = np.arange(3.0)
+torch.asarray(array).data_ptr() == array.ctypes.data  # copy=None, the default: share when possible
+#> True
+torch.asarray(array, dtype=torch.float32).data_ptr() == array.ctypes.data  # and copy when not
+#> False
+# --8<-- [end:asarray_copy_none]
 
 # --8<-- [start:asarray_copy_true]
 import numpy as np
