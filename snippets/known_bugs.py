@@ -47,3 +47,28 @@ result = subprocess.run([sys.executable, "-c", code], capture_output=True)
 result.returncode  # a negative return code is the signal: 6 is SIGABRT
 #> -6
 # --8<-- [end:negative_strides_abort]
+
+# --8<-- [start:array_copy_false]
+# requires: numpy>=2
+import numpy as np
+import torch
+
+tensor = torch.arange(3.0)
+np.array(tensor, copy=False)  # sharing is possible, yet NumPy 2 cannot ask torch 2.13 for it
+#! warns DeprecationWarning: __array__ implementation doesn't accept a copy keyword, so passing copy=False failed. __array__ must implement 'dtype' and 'copy' keyword arguments. To learn more, see the migration guide https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword
+#! raises ValueError: Unable to avoid copy while creating an array as requested.
+#! If using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when needed (no behavior change in NumPy 1.x).
+#! For more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.
+np.asarray(tensor)  # what NumPy's message recommends: shares when it can
+#> array([0., 1., 2.], dtype=float32)
+# --8<-- [end:array_copy_false]
+
+# --8<-- [start:array_copy_false_numpy1]
+# requires: numpy<2
+import numpy as np
+import torch
+
+tensor = torch.arange(3.0)
+np.array(tensor, copy=False)  # NumPy 1.26 reads copy=False as "copy only if needed"
+#> array([0., 1., 2.], dtype=float32)
+# --8<-- [end:array_copy_false_numpy1]

@@ -109,6 +109,8 @@ def test_unknown_requirement_is_a_collection_error(project):
     assert result.ret != 0
 
 
-def test_a_partial_update_run_does_not_claim_verification(project):
-    project.runpytest_subprocess("--update-expected", "-k", "on_cpu")
+@pytest.mark.parametrize("selection", [["-k", "on_cpu"], ["snippets/example.py"]])
+def test_a_partial_update_run_does_not_claim_verification(project, selection):
+    (project.path / "snippets" / "other.py").write_text("x = 1\n")
+    project.runpytest_subprocess("--update-expected", *selection)
     assert not (project.path / "snippets" / "verified.md").exists()

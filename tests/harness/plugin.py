@@ -25,6 +25,7 @@ REWRITES = pytest.StashKey[dict]()
 CHANGED = pytest.StashKey[list]()
 VERIFIED_DEVICES = pytest.StashKey[set]()  # devices whose snippet examples ran in full
 DESELECTED = pytest.StashKey[bool]()
+COLLECTED = pytest.StashKey[set]()  # snippet files this run collected
 RUNNABLE_FENCES = {"python", "py"}
 MARKDOWN_FILES = ("README.md", "CONTRIBUTING.md")
 
@@ -50,6 +51,7 @@ def pytest_configure(config):
     config.stash[CHANGED] = []
     config.stash[VERIFIED_DEVICES] = set()
     config.stash[DESELECTED] = False
+    config.stash[COLLECTED] = set()
 
 
 def pytest_deselected(items):
@@ -83,6 +85,7 @@ def pytest_collect_file(file_path: Path, parent):
 
 class SnippetFile(pytest.File):
     def collect(self):
+        self.config.stash[COLLECTED].add(self.path)
         shown_as = self.path.relative_to(self.config.rootpath).as_posix()
         try:
             examples = examples_in_file(self.path, shown_as)
@@ -170,9 +173,11 @@ def pytest_sessionfinish(session):
     for path, rewrites in config.stash[REWRITES].items():
         if apply_rewrites(path, rewrites):
             config.stash[CHANGED].append(path.relative_to(config.rootpath).as_posix())
-    # Only a full, clean update run may say which versions produced the outputs.
+    # Only a clean update run over every snippet may say which versions produced the outputs.
     devices = config.stash[VERIFIED_DEVICES]
-    if config.getoption("--update-expected") and devices and not session.testsfailed and not config.stash[DESELECTED]:
+    every_snippet = config.stash[COLLECTED] == set((config.rootpath / "snippets").glob("*.py"))
+    full_run = every_snippet and not config.stash[DESELECTED] and not session.testsfailed
+    if config.getoption("--update-expected") and devices and full_run:
         verified = config.rootpath / "snippets" / "verified.md"
         if write_verified(verified, devices, config.stash[ZYGOTE].facts()):
             config.stash[CHANGED].append(verified.relative_to(config.rootpath).as_posix())
