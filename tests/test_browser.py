@@ -27,22 +27,9 @@ def skip_or_fail(reason: str):
     pytest.skip(reason)
 
 
-def missing_browser() -> str | None:
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        return "Playwright for Python is not installed (pip install -r requirements.txt)"
-    if not AXE.exists():
-        return f"{AXE.relative_to(ROOT)} is missing (npm ci)"
-    return None
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """The site built with --strict and served on 127.0.0.1; yields its base URL."""
-    reason = missing_browser()
-    if reason:
-        skip_or_fail(reason)
+    """The site built with --strict and served on 127.0.0.1; yields its base URL and folder."""
     folder = tmp_path_factory.mktemp("site")
     result = build(folder)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -53,7 +40,10 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(site):
-    from playwright.sync_api import Error, sync_playwright
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        skip_or_fail("Playwright for Python is not installed (pip install -r requirements.txt)")
 
     with sync_playwright() as playwright:
         try:
@@ -156,6 +146,8 @@ def test_decision_diagram_is_drawn(page):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_accessibility_violation(page, site, scheme):
+    if not AXE.exists():
+        skip_or_fail(f"{AXE.relative_to(ROOT)} is missing (npm ci)")
     _, folder = site
     page.emulate_media(color_scheme=scheme)
     found = []
