@@ -90,3 +90,10 @@ def test_pages_name_the_pinned_versions_they_were_verified_with():
     pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines() if "==" in line)
     verified = (ROOT / "snippets" / "verified.md").read_text()
     assert f"torch {pins['torch']}" in verified and f"NumPy {pins['numpy']}" in verified, verified
+
+
+def test_readme_names_the_address_mkdocs_serve_uses():
+    """`mkdocs serve` serves under the path of site_url; the README must send readers there."""
+    site_url = re.search(r"^site_url: (.+)$", (ROOT / "mkdocs.yml").read_text(), re.M)[1]
+    address = "http://127.0.0.1:8000" + re.sub(r"^https?://[^/]+", "", site_url)
+    assert f"<{address}>" in (ROOT / "README.md").read_text()
