@@ -141,7 +141,7 @@ class ExampleItem(pytest.Item):
     def check_requirements(self, zygote: Zygote) -> None:
         unmet = unmet_requirement(self.example.requires, zygote.facts())
         if unmet:
-            pytest.skip(f"{self.example.filename}:{self.example.first_line}: needs {unmet}")
+            pytest.skip(f"needs {unmet}")
 
     def check_device(self, zygote: Zygote) -> None:
         wanted = self.config.getoption("--devices")
@@ -155,9 +155,7 @@ class ExampleItem(pytest.Item):
                 )
             return
         if device == "cuda" and not zygote.facts().get("cuda"):
-            pytest.skip(
-                f"{self.example.filename}:{self.example.first_line}: needs a CUDA GPU; torch.cuda.is_available() is False here (torch {zygote.facts().get('torch')})"
-            )
+            pytest.skip(f"needs a CUDA GPU; torch.cuda.is_available() is False here (torch {zygote.facts().get('torch')})")
 
     def repr_failure(self, excinfo):
         if isinstance(excinfo.value, ExampleFailed):
@@ -166,6 +164,15 @@ class ExampleItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, self.example.first_line - 1, f"{self.example.filename}:{self.example.first_line}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    # A skip is reported where the example is, not where the plugin called pytest.skip.
+    report = yield
+    if isinstance(item, ExampleItem) and report.skipped and isinstance(report.longrepr, tuple):
+        report.longrepr = (item.example.filename, item.example.first_line, report.longrepr[2])
+    return report
 
 
 def pytest_sessionfinish(session):
