@@ -3,7 +3,8 @@
 Times the project's own CPU examples three ways, each from a cold start
 (a new interpreter that must import torch and NumPy):
 
-  harness      the real thing: one zygote, a forked and compared child per example
+  harness      the real thing: one zygote, a forked and compared child per example,
+               as many at a time as there are cores
   in-process   one interpreter exec()s every example in turn: no isolation, no checks
   per-process  `python example.py` once per example: isolation the slow way
 
@@ -52,8 +53,9 @@ def cpu_examples():
 def time_harness(examples) -> float:
     start = time.perf_counter()
     zygote = Zygote()
-    for example in examples:
-        result = zygote.run(example)
+    # As the pytest plugin does: send everything, then collect the results in order.
+    for request_id in zygote.submit_all(examples):
+        result = zygote.result(request_id)
         assert not result["problems"], result["problems"]  # a failing suite would be timed wrongly
     zygote.close()
     return time.perf_counter() - start

@@ -4,17 +4,21 @@ A long-lived "zygote" process imports torch and NumPy once and never runs an
 example itself. For each example it forks a child: the child starts from the
 zygote's pristine state (default dtype, print options, RNG, warning registries),
 runs the example in a temporary directory, and reports back through a pipe.
-A child that crashes, aborts or hangs is named and killed alone.
+A child that crashes, aborts or hangs is named and killed alone. Children
+run on as many cores as the machine has; answers carry the request's id, so
+the client can send every example up front and collect the results in order.
 
 The zygote never touches CUDA (fork after CUDA initialisation is unsafe);
 even `torch.cuda.is_available()` runs in a child.
 
-    client side (pytest):  Zygote().run(example) -> result dict
+    client side (pytest):  Zygote().run(example) -> result dict, or
+                           ids = zygote.submit_all(examples); zygote.result(ids[0]) -> result dict
     zygote side:           python -m harness.isolation
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import select
@@ -23,7 +27,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections import deque
 from dataclasses import asdict
 from pathlib import Path
 
@@ -40,6 +46,9 @@ class Zygote:
         self.timeout = timeout
         self.process = None
         self._facts = None
+        self._ids = itertools.count()
+        self._answers: dict[int, dict] = {}
+        self._write_lock = threading.Lock()  # a line is written whole, even beside submit_all's thread
 
     def start(self) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(TESTS_DIR), os.environ.get("PYTHONPATH", "")]))
@@ -54,24 +63,50 @@ class Zygote:
         if self.process.stdout.readline().strip() != "ready":
             raise RuntimeError("the snippet zygote failed to start; run `python -m harness.isolation` from tests/ to see why")
 
-    def request(self, message: dict) -> dict:
+    def _message(self, example: Example | None) -> dict:
+        body = {"example": asdict(example)} if example else {"facts": True}
+        return {"id": next(self._ids), "timeout": self.timeout, **body}
+
+    def _write(self, message: dict) -> None:
+        with self._write_lock:
+            self.process.stdin.write(json.dumps(message) + "\n")
+            self.process.stdin.flush()
+
+    def _ensure_started(self) -> None:
         if self.process is None or self.process.poll() is not None:
             self.start()
-        self.process.stdin.write(json.dumps(message) + "\n")
-        self.process.stdin.flush()
-        answer = self.process.stdout.readline()
-        if not answer:
-            self.process = None
-            raise RuntimeError("the snippet zygote died; the next example starts a new one")
-        return json.loads(answer)
+
+    def submit_all(self, examples: list[Example]) -> list[int]:
+        """Queue every example at once; the zygote runs them on all cores. Returns their ids."""
+        self._ensure_started()
+        messages = [self._message(example) for example in examples]
+        # A thread writes, so neither side can block the other on a full pipe.
+        threading.Thread(target=lambda: [self._write(m) for m in messages], daemon=True).start()
+        return [m["id"] for m in messages]
+
+    def result(self, request_id: int) -> dict:
+        while request_id not in self._answers:
+            line = self.process.stdout.readline()
+            if not line:
+                self.process = None
+                raise RuntimeError("the snippet zygote died; the next example starts a new one")
+            answer = json.loads(line)
+            self._answers[answer.pop("id")] = answer
+        return self._answers.pop(request_id)
+
+    def request(self, example: Example | None) -> dict:
+        self._ensure_started()
+        message = self._message(example)
+        self._write(message)
+        return self.result(message["id"])
 
     def run(self, example: Example) -> dict:
-        return self.request({"example": asdict(example), "timeout": self.timeout})
+        return self.request(example)
 
     def facts(self) -> dict:
         """Versions and CUDA availability, learned in a child so the zygote stays CUDA-free."""
         if self._facts is None:
-            answer = self.request({"facts": True, "timeout": self.timeout})
+            answer = self.request(None)
             if "torch" not in answer:
                 # Reading a failed probe as "no CUDA" would turn GPU examples into silent skips.
                 raise RuntimeError(
@@ -102,28 +137,48 @@ def serve() -> None:
     os.dup2(2, 1)  # stray prints from here on cannot corrupt the protocol
     gc.freeze()  # keeps the children's copy-on-write pages shared
     channel.write("ready\n")
-    spare, finished = Spare(), []
-    for line in sys.stdin:
-        message = json.loads(line)
-        current = spare
-        current.start(line)
-        # Fork the next child now, on the other core, while this one runs.
-        spare = Spare()
-        answer = current.finish(message["timeout"])
-        if "facts" in message:
-            answer = answer.get("result", answer)
-        elif "result" in answer:
-            answer = answer["result"]
-        else:
-            example = message["example"]
-            line_number = answer.get("at", example["first_line"])
-            problem = f"{example['filename']}:{line_number}: {answer['failure']}{answer['log']}"
-            answer = {"problems": [problem], "rewrites": []}
-        channel.write(json.dumps(answer) + "\n")
-        finished.append(current)
+    workers = os.cpu_count() or 1
+    queue, running, finished = deque(), {}, []
+    spare, pending_input, reading = Spare(), b"", True
+    while reading or running:
+        while queue and len(running) < workers:
+            message = queue.popleft()
+            child = spare
+            child.start(message)
+            spare = Spare()  # forked now, while the started child runs on another core
+            running[child.read_end] = child
+        now = time.monotonic()
+        wait = min((child.deadline - now for child in running.values()), default=None)
+        watched = ([sys.stdin.fileno()] if reading else []) + list(running)
+        ready, _, _ = select.select(watched, [], [], None if wait is None else max(wait, 0))
+        for fd in ready:
+            if fd == sys.stdin.fileno():
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    # The client has gone (pytest ended, perhaps early with -x): nobody waits for the rest.
+                    reading = False
+                    queue.clear()
+                    for child in running.values():
+                        child.kill()
+                    finished += running.values()
+                    running.clear()
+                    break
+                pending_input += chunk
+                *lines, pending_input = pending_input.split(b"\n")
+                queue.extend(json.loads(line) for line in lines if line.strip())
+            elif running[fd].feed():
+                done = running.pop(fd)
+                channel.write(json.dumps(done.answer()) + "\n")
+                finished.append(done)
+        for fd, child in list(running.items()):
+            if child.deadline <= time.monotonic():
+                child.kill()
+                del running[fd]
+                channel.write(json.dumps(child.answer()) + "\n")
+                finished.append(child)
         finished = [child for child in finished if not child.reaped(block=False)]
-    for child in finished:
-        child.reaped(block=True)
+    for child in [*finished, spare]:
+        child.stop()
 
 
 def facts() -> dict:
@@ -147,7 +202,7 @@ class Spare:
     def __init__(self):
         self.workdir = tempfile.mkdtemp(prefix="snippet-")
         self.log_path = self.workdir + ".log"
-        job_read, self.job_write = os.pipe()
+        job_read, self.job_write = os.pipe()  # job_write is None once the request is sent
         self.read_end, result_write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:
@@ -157,22 +212,45 @@ class Spare:
         os.close(job_read)
         os.close(result_write)
         self.status = None
+        self.received = b""
+        self.failure = None
 
-    def start(self, request: str) -> None:
-        os.write(self.job_write, request.encode())
+    def start(self, message: dict) -> None:
+        self.message = message
+        self.deadline = time.monotonic() + message["timeout"]
+        os.write(self.job_write, json.dumps(message).encode())
         os.close(self.job_write)
+        self.job_write = None
 
-    def finish(self, timeout: float) -> dict:
-        """The child's last report once it sends a result, or how it died."""
-        messages, failure = collect(self.read_end, self.pid, timeout)
-        answer = {}
-        for message in messages:
-            answer.update(message)
-        if failure or "result" not in answer:
-            answer["log"] = log_head(self.log_path)  # before reaping removes the log
-            self.reaped(block=True)
-            answer["failure"] = failure or answer.get("failure") or death(self.status)
-        return answer
+    def feed(self) -> bool:
+        """Read what the child reported; True once it has sent its result or closed the pipe."""
+        chunk = os.read(self.read_end, 65536)
+        self.received += chunk
+        return not chunk or (b'{"result"' in self.received and self.received.endswith(b"\n"))
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        self.failure = f"timed out after {self.message['timeout']:g} s (killed) while running this statement"
+
+    def answer(self) -> dict:
+        """The result for the client, or a problem that says how the child died and where."""
+        reported = {}
+        for line in self.received.decode(errors="replace").splitlines():
+            try:
+                reported.update(json.loads(line))
+            except ValueError:
+                pass  # a message cut short by a crash
+        if "result" in reported and not self.failure:
+            return {"id": self.message["id"], **reported["result"]}
+        log = log_head(self.log_path)  # before reaping removes the log
+        self.reaped(block=True)
+        failure = self.failure or reported.get("failure") or death(self.status)
+        if "facts" in self.message:
+            return {"id": self.message["id"], "failure": failure, "log": log}
+        example = self.message["example"]
+        line = reported.get("at", example["first_line"])
+        problem = f"{example['filename']}:{line}: {failure}{log}"
+        return {"id": self.message["id"], "problems": [problem], "rewrites": []}
 
     def reaped(self, block: bool) -> bool:
         """Collect the exited child and its files; children exit on their own after reporting."""
@@ -185,6 +263,13 @@ class Spare:
             shutil.rmtree(self.workdir, ignore_errors=True)
             Path(self.log_path).unlink(missing_ok=True)
         return True
+
+    def stop(self) -> None:
+        """At shutdown: an idle spare gets end of file and exits; a finished child is reaped."""
+        if self.job_write is not None:
+            os.close(self.job_write)
+            self.job_write = None
+        self.reaped(block=True)
 
 
 def child(job_read: int, write_end: int, workdir: str, log_path: str) -> None:
@@ -223,37 +308,6 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str) -> None:
             pass
     finally:
         os._exit(0)  # no atexit handlers, no destructors: the zygote owns those
-
-
-def collect(read_end: int, pid: int, timeout: float) -> tuple[list[dict], str | None]:
-    """Read reports until the result (or end of file, or the timeout)."""
-    messages, pending = [], b""
-    deadline = time.monotonic() + timeout
-    while b'{"result"' not in pending:
-        left = deadline - time.monotonic()
-        ready, _, _ = select.select([read_end], [], [], max(left, 0))
-        if not ready:
-            os.kill(pid, signal.SIGKILL)
-            return parse_messages(messages, pending), f"timed out after {timeout:g} s (killed) while running this statement"
-        chunk = os.read(read_end, 65536)
-        if not chunk:
-            break
-        pending += chunk
-    while not pending.endswith(b"\n"):  # the rest of the result line
-        chunk = os.read(read_end, 65536)
-        if not chunk:
-            break
-        pending += chunk
-    return parse_messages(messages, pending), None
-
-
-def parse_messages(messages: list, data: bytes) -> list[dict]:
-    for line in data.decode(errors="replace").splitlines():
-        try:
-            messages.append(json.loads(line))
-        except ValueError:
-            pass  # a message cut short by a crash
-    return messages
 
 
 def death(status: int) -> str:

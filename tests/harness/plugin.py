@@ -122,15 +122,20 @@ class ExampleItem(pytest.Item):
     def __init__(self, *, example: Example, **kwargs):
         super().__init__(**kwargs)
         self.example = example
+        self.request_id = None  # set when the example was sent to the zygote ahead of its turn
         if example.device == "cuda":
             self.add_marker(pytest.mark.gpu)
 
     def runtest(self):
         config = self.config
         zygote = config.stash[ZYGOTE]
-        self.check_device(zygote)
-        self.check_requirements(zygote)
-        result = zygote.run(self.example)
+        verdict = self.verdict(zygote)
+        if verdict:
+            kind, message = verdict
+            if kind == "skip":
+                pytest.skip(message)
+            raise ExampleFailed(f"{self.example.filename}:{self.example.first_line}: {message}")
+        result = zygote.run(self.example) if self.request_id is None else zygote.result(self.request_id)
         if config.getoption("--update-expected") and result["rewrites"]:
             config.stash[REWRITES].setdefault(self.path, []).extend(result["rewrites"])
         elif result["problems"]:
@@ -138,24 +143,19 @@ class ExampleItem(pytest.Item):
         if isinstance(self.parent, SnippetFile):
             config.stash[VERIFIED_DEVICES].add(self.example.device)
 
-    def check_requirements(self, zygote: Zygote) -> None:
-        unmet = unmet_requirement(self.example.requires, zygote.facts())
-        if unmet:
-            pytest.skip(f"needs {unmet}")
-
-    def check_device(self, zygote: Zygote) -> None:
+    def verdict(self, zygote: Zygote) -> tuple[str, str] | None:
+        """("skip", why) or ("fail", why) when this example cannot run here; None when it can."""
         wanted = self.config.getoption("--devices")
         device = self.example.device
-        if wanted != "auto":
-            if device not in wanted.split(","):
-                pytest.skip(f"--devices {wanted} leaves out {device} examples")
-            if device == "cuda" and not zygote.facts().get("cuda"):
-                raise ExampleFailed(
-                    f"{self.example.filename}:{self.example.first_line}: --devices asks for cuda, but torch.cuda.is_available() is False"
-                )
-            return
-        if device == "cuda" and not zygote.facts().get("cuda"):
-            pytest.skip(f"needs a CUDA GPU; torch.cuda.is_available() is False here (torch {zygote.facts().get('torch')})")
+        cuda = zygote.facts()["cuda"]
+        if wanted != "auto" and device not in wanted.split(","):
+            return "skip", f"--devices {wanted} leaves out {device} examples"
+        if device == "cuda" and not cuda:
+            if wanted != "auto":
+                return "fail", "--devices asks for cuda, but torch.cuda.is_available() is False"
+            return "skip", f"needs a CUDA GPU; torch.cuda.is_available() is False here (torch {zygote.facts()['torch']})"
+        unmet = unmet_requirement(self.example.requires, zygote.facts())
+        return ("skip", f"needs {unmet}") if unmet else None
 
     def repr_failure(self, excinfo):
         if isinstance(excinfo.value, ExampleFailed):
@@ -164,6 +164,19 @@ class ExampleItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, self.example.first_line - 1, f"{self.example.filename}:{self.example.first_line}"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session):
+    """Send every runnable example to the zygote before the first runs, so all cores work."""
+    items = [item for item in session.items if isinstance(item, ExampleItem)]
+    if not items or session.config.option.collectonly:
+        return None
+    zygote = session.config.stash[ZYGOTE]
+    runnable = [item for item in items if item.verdict(zygote) is None]
+    for item, request_id in zip(runnable, zygote.submit_all([item.example for item in runnable]), strict=True):
+        item.request_id = request_id
+    return None  # pytest's own loop now runs the items, which collect their results in order
 
 
 @pytest.hookimpl(wrapper=True)
