@@ -97,3 +97,19 @@ def test_state_does_not_leak_between_examples(run):
     assert run(CHECK_DEFAULTS) == []
     # torch shows the not-writable warning once per process: each example must still see it.
     assert run(CHECK_DEFAULTS) == []
+
+
+def test_examples_sent_together_get_their_own_results(zygote):
+    """Examples run concurrently; each answer must reach the example that produced it."""
+    from harness.snippets import Example
+
+    examples = [Example(f"e{n}.py", None, 1, [f"{n} + 0", f"#> {n + n % 2}"]) for n in range(8)]
+    examples.append(Example("crash.py", None, 1, ["import os", "os.abort()"]))
+    ids = zygote.submit_all(examples)
+    # Collect in reverse, so answers that arrive early must wait for their turn.
+    results = {request_id: zygote.result(request_id) for request_id in reversed(ids)}
+    for n, request_id in enumerate(ids[:8]):
+        problems = results[request_id]["problems"]
+        assert bool(problems) == (n % 2 == 1), (n, problems)
+        assert all(problem.startswith(f"e{n}.py:2:") for problem in problems)
+    assert results[ids[8]]["problems"][0].startswith("crash.py:2: crashed with signal SIGABRT")
