@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from harness.isolation import Zygote  # noqa: E402
-from harness.snippets import examples_in_file, unmet_requirement  # noqa: E402
+from array_examples.isolation import Zygote  # noqa: E402
+from array_examples.snippets import examples_in_file, unmet_requirement  # noqa: E402
 
 IN_PROCESS = """
 import sys, json

@@ -2,8 +2,8 @@ import textwrap
 
 import pytest
 
-from harness.isolation import Zygote
-from harness.snippets import Example
+from array_examples.isolation import Zygote
+from array_examples.snippets import Example
 
 
 @pytest.fixture(scope="session")

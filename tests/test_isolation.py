@@ -2,7 +2,7 @@
 
 import pytest
 
-from harness.reprs import MalformedOutput, parse
+from array_examples.reprs import MalformedOutput, parse
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_state_does_not_leak_between_examples(run):
 
 def test_examples_sent_together_get_their_own_results(zygote):
     """Examples run concurrently; each answer must reach the example that produced it."""
-    from harness.snippets import Example
+    from array_examples.snippets import Example
 
     examples = [Example(f"e{n}.py", None, 1, [f"{n} + 0", f"#> {n + n % 2}"]) for n in range(8)]
     examples.append(Example("crash.py", None, 1, ["import os", "os.abort()"]))

@@ -1,11 +1,8 @@
 """The pytest side: item ids, GPU skips, device selection, the update option, Markdown blocks."""
 
-from pathlib import Path
-
 import pytest
 
 pytest_plugins = ["pytester"]
-TESTS_DIR = Path(__file__).resolve().parent
 
 SNIPPET = """\
 import torch
@@ -31,11 +28,10 @@ torch.zeros(2, device="cuda")
 
 @pytest.fixture
 def project(pytester):
+    # No configuration: the installed plugin finds snippets/**/*.py by itself.
     pytester.makepyprojecttoml(
-        f'[tool.pytest.ini_options]\npythonpath = ["{TESTS_DIR.as_posix()}"]\n'
-        'python_files = ["test_*.py", "snippets/*.py"]\naddopts = "-ra -p no:cacheprovider"\n'
+        '[tool.pytest.ini_options]\naddopts = "-ra -p no:cacheprovider"\narray_examples_verified_file = "snippets/verified.md"\n'
     )
-    pytester.makeconftest('pytest_plugins = ["harness.plugin"]')
     (pytester.path / "snippets").mkdir()
     (pytester.path / "snippets" / "example.py").write_text(SNIPPET)
     return pytester

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.snippets import examples_in_file
+from array_examples.snippets import examples_in_file
 from sitetools import build
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,5 +1,14 @@
 """pytest integration: one test item per example and device.
 
+Installing the package activates this plugin (a `pytest11` entry point). With no
+configuration it collects, under the rootdir:
+
+    snippets/**/*.py               snippet files, one item per named section (or per file)
+    docs/**/*.md, README.md        the Python code blocks of these pages
+
+and the ini options `array_examples_snippets` and `array_examples_markdown` (glob
+patterns relative to the rootdir, one per line) replace those defaults.
+
     pytest                         every snippet, section and Markdown code block
     pytest -k from_numpy           only the examples whose id mentions from_numpy
     pytest --devices cuda          only GPU examples, failing (not skipping) without a GPU
@@ -11,14 +20,15 @@ Item ids read `snippets/numpy_to_torch.py::from_numpy[cpu]` and
 
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 
 import pytest
 from pytest_codeblocks import extract_from_file
 
-from harness.isolation import DEFAULT_TIMEOUT, Zygote
-from harness.report import apply_rewrites, write_verified
-from harness.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
+from array_examples.isolation import DEFAULT_TIMEOUT, Zygote
+from array_examples.report import apply_rewrites, write_verified
+from array_examples.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
 
 ZYGOTE = pytest.StashKey[Zygote]()
 REWRITES = pytest.StashKey[dict]()
@@ -26,11 +36,29 @@ CHANGED = pytest.StashKey[list]()
 VERIFIED_DEVICES = pytest.StashKey[set]()  # devices whose snippet examples ran in full
 DESELECTED = pytest.StashKey[bool]()
 COLLECTED = pytest.StashKey[set]()  # snippet files this run collected
+SNIPPET_FILES = pytest.StashKey[frozenset]()
+MARKDOWN_FILES = pytest.StashKey[frozenset]()
 RUNNABLE_FENCES = {"python", "py"}
-MARKDOWN_FILES = ("README.md", "CONTRIBUTING.md")
+DEFAULT_SNIPPETS = ["snippets/**/*.py"]
+DEFAULT_MARKDOWN = ["docs/**/*.md", "README.md"]
 
 
 def pytest_addoption(parser):
+    parser.addini(
+        "array_examples_snippets", "glob patterns (from the rootdir) of snippet files", type="linelist", default=DEFAULT_SNIPPETS
+    )
+    parser.addini(
+        "array_examples_markdown",
+        "glob patterns (from the rootdir) of Markdown pages whose Python code blocks are run",
+        type="linelist",
+        default=DEFAULT_MARKDOWN,
+    )
+    parser.addini(
+        "array_examples_verified_file",
+        "a Markdown file that a clean --update-expected run over every snippet rewrites with the versions and devices "
+        "that produced the outputs (off when empty)",
+        default="",
+    )
     group = parser.getgroup("snippets", "tested documentation snippets")
     group.addoption("--update-expected", action="store_true", help="rewrite documented outputs in snippet files from real runs")
     group.addoption(
@@ -52,6 +80,13 @@ def pytest_configure(config):
     config.stash[VERIFIED_DEVICES] = set()
     config.stash[DESELECTED] = False
     config.stash[COLLECTED] = set()
+    config.stash[SNIPPET_FILES] = matching_files(config.rootpath, config.getini("array_examples_snippets"))
+    config.stash[MARKDOWN_FILES] = matching_files(config.rootpath, config.getini("array_examples_markdown"))
+
+
+def matching_files(root: Path, patterns: list[str]) -> frozenset[Path]:
+    """The files under `root` that match any glob pattern (`**` spans folders)."""
+    return frozenset(path.resolve() for pattern in patterns for path in root.glob(pattern) if path.is_file())
 
 
 def pytest_deselected(items):
@@ -65,20 +100,27 @@ def pytest_unconfigure(config):
 
 
 def is_snippet(path: Path, config) -> bool:
-    return path.suffix == ".py" and path.relative_to(config.rootpath).parts[0] == "snippets"
+    return path.resolve() in config.stash[SNIPPET_FILES]
+
+
+def matches_python_files(path: Path, config) -> bool:
+    # pytest's own collector takes these and asks pytest_pycollect_makemodule for their module.
+    return any(fnmatch.fnmatch(path.name, pattern) for pattern in config.getini("python_files"))
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_pycollect_makemodule(module_path: Path, parent):
-    # pyproject's python_files sends snippets/*.py here, in place of pytest's own Module.
+    # A snippet whose name also matches python_files (test_*.py) is a snippet, not a test module.
     if is_snippet(module_path, parent.config):
         return SnippetFile.from_parent(parent, path=module_path)
     return None
 
 
 def pytest_collect_file(file_path: Path, parent):
-    relative = file_path.relative_to(parent.config.rootpath)
-    if file_path.suffix == ".md" and (relative.parts[0] == "docs" or str(relative) in MARKDOWN_FILES):
+    config = parent.config
+    if is_snippet(file_path, config) and not matches_python_files(file_path, config):
+        return SnippetFile.from_parent(parent, path=file_path)
+    if file_path.resolve() in config.stash[MARKDOWN_FILES]:
         return MarkdownFile.from_parent(parent, path=file_path)
     return None
 
@@ -195,10 +237,11 @@ def pytest_sessionfinish(session):
             config.stash[CHANGED].append(path.relative_to(config.rootpath).as_posix())
     # Only a clean update run over every snippet may say which versions produced the outputs.
     devices = config.stash[VERIFIED_DEVICES]
-    every_snippet = config.stash[COLLECTED] == set((config.rootpath / "snippets").glob("*.py"))
+    every_snippet = {path.resolve() for path in config.stash[COLLECTED]} == config.stash[SNIPPET_FILES]
     full_run = every_snippet and not config.stash[DESELECTED] and not session.testsfailed
-    if config.getoption("--update-expected") and devices and full_run:
-        verified = config.rootpath / "snippets" / "verified.md"
+    verified_name = config.getini("array_examples_verified_file")
+    if config.getoption("--update-expected") and devices and full_run and verified_name:
+        verified = config.rootpath / verified_name
         if write_verified(verified, devices, config.stash[ZYGOTE].facts()):
             config.stash[CHANGED].append(verified.relative_to(config.rootpath).as_posix())
 

@@ -14,10 +14,10 @@ import re
 import traceback
 import warnings
 
-from harness import report
-from harness.compare import compare_value, normalise
-from harness.reprs import MalformedOutput
-from harness.snippets import Example, SnippetError, Statement, parse_statements
+from array_examples import report
+from array_examples.compare import compare_value, normalise
+from array_examples.reprs import MalformedOutput
+from array_examples.snippets import Example, SnippetError, Statement, parse_statements
 
 # torch appends where in its C++ sources a warning came from; that differs between builds.
 TRIGGERED_AT = re.compile(r"\s*\(Triggered internally at [^)]*\.\)\s*$")

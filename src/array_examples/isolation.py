@@ -13,7 +13,7 @@ even `torch.cuda.is_available()` runs in a child.
 
     client side (pytest):  Zygote().run(example) -> result dict, or
                            ids = zygote.submit_all(examples); zygote.result(ids[0]) -> result dict
-    zygote side:           python -m harness.isolation
+    zygote side:           python -m array_examples.isolation
 """
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ from collections import deque
 from dataclasses import asdict
 from pathlib import Path
 
-from harness.snippets import Example
+from array_examples.snippets import Example
 
-TESTS_DIR = Path(__file__).resolve().parent.parent
+# The folder that holds this package, so the zygote imports this copy even where it is not installed.
+PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 DEFAULT_TIMEOUT = 60.0
 
 
@@ -51,9 +52,9 @@ class Zygote:
         self._write_lock = threading.Lock()  # a line is written whole, even beside submit_all's thread
 
     def start(self) -> None:
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(TESTS_DIR), os.environ.get("PYTHONPATH", "")]))
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE_PARENT), os.environ.get("PYTHONPATH", "")]))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "harness.isolation"],
+            [sys.executable, "-m", "array_examples.isolation"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
@@ -61,7 +62,7 @@ class Zygote:
             bufsize=1,
         )
         if self.process.stdout.readline().strip() != "ready":
-            raise RuntimeError("the snippet zygote failed to start; run `python -m harness.isolation` from tests/ to see why")
+            raise RuntimeError("the snippet zygote failed to start; run `python -m array_examples.isolation` to see why")
 
     def _message(self, example: Example | None) -> dict:
         body = {"example": asdict(example)} if example else {"facts": True}
@@ -129,9 +130,13 @@ def serve() -> None:
     import gc
 
     import numpy  # noqa: F401  the expensive imports, paid once
-    import torch  # noqa: F401
 
-    from harness import repl  # noqa: F401  and everything a child needs, so children import nothing
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        pass  # a NumPy-only project: its examples never import torch
+
+    from array_examples import repl  # noqa: F401  and everything a child needs, so children import nothing
 
     channel = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # stray prints from here on cannot corrupt the protocol
@@ -182,16 +187,20 @@ def serve() -> None:
 
 
 def facts() -> dict:
+    """Versions and devices of this environment: torch is None where torch is not installed."""
     import numpy
-    import torch
 
-    cuda = torch.cuda.is_available()
+    try:
+        import torch
+    except ImportError:
+        torch = None
+    cuda = torch is not None and torch.cuda.is_available()
     return {
-        "torch": torch.__version__,
+        "torch": torch.__version__ if torch else None,
         "numpy": numpy.__version__,
         "python": sys.version.split()[0],
         "cuda": cuda,
-        "cuda_build": torch.version.cuda is not None,
+        "cuda_build": torch is not None and torch.version.cuda is not None,
         "gpu": torch.cuda.get_device_name(0) if cuda else None,
     }
 
@@ -285,7 +294,7 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str) -> None:
         os.dup2(log, 2)
         sys.stdin = open(os.devnull)
         os.chdir(workdir)
-        from harness.repl import reset_warning_filters, run_example
+        from array_examples.repl import reset_warning_filters, run_example
 
         reset_warning_filters()
 

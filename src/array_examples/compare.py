@@ -12,7 +12,7 @@ import math
 import numpy as np
 import torch
 
-from harness import reprs
+from array_examples import reprs
 
 
 def normalise(text: str) -> str:
