@@ -103,9 +103,11 @@ def is_snippet(path: Path, config) -> bool:
     return path.resolve() in config.stash[SNIPPET_FILES]
 
 
-def matches_python_files(path: Path, config) -> bool:
-    # pytest's own collector takes these and asks pytest_pycollect_makemodule for their module.
-    return any(fnmatch.fnmatch(path.name, pattern) for pattern in config.getini("python_files"))
+def python_collects(path: Path, parent) -> bool:
+    """Whether pytest's own Python collector takes this file (and asks pytest_pycollect_makemodule for it)."""
+    if parent.session.isinitpath(path):
+        return True  # a file named on the command line is collected whatever its name
+    return any(fnmatch.fnmatch(path.name, pattern) for pattern in parent.config.getini("python_files"))
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -118,7 +120,7 @@ def pytest_pycollect_makemodule(module_path: Path, parent):
 
 def pytest_collect_file(file_path: Path, parent):
     config = parent.config
-    if is_snippet(file_path, config) and not matches_python_files(file_path, config):
+    if is_snippet(file_path, config) and not python_collects(file_path, parent):
         return SnippetFile.from_parent(parent, path=file_path)
     if file_path.resolve() in config.stash[MARKDOWN_FILES]:
         return MarkdownFile.from_parent(parent, path=file_path)

@@ -1,0 +1,39 @@
+"""Test your own documentation this way: a first example in the snippet format."""
+
+# --8<-- [start:first_example]
+import numpy as np
+import torch
+
+counts = np.array([3, 1, 2], dtype=np.int32)
+counts
+#> array([3, 1, 2], dtype=int32)
+torch.from_numpy(counts)
+#> tensor([3, 1, 2], dtype=torch.int32)
+torch.from_numpy(counts).float().mean()
+#> tensor(2.)
+# --8<-- [end:first_example]
+
+# --8<-- [start:messages]
+import warnings
+
+import numpy as np
+import torch
+
+weights = torch.ones(2, requires_grad=True)
+# fix: detach first: weights.detach().numpy()
+weights.numpy()
+#! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
+# fix: silence a warning you have read with warnings.filterwarnings
+warnings.warn("this value is approximate")
+#! warns UserWarning: this value is approximate
+print(np.float32(0.1).dtype)
+#> float32
+# --8<-- [end:messages]
+
+# --8<-- [start:on_gpu]
+# requires: cuda
+import torch
+
+torch.ones(2, device="cuda").device
+#> device(type='cuda', index=0)
+# --8<-- [end:on_gpu]
