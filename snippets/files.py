@@ -174,6 +174,8 @@ counts = np.fromfile("counts.bin", dtype=">i4")
 torch.from_numpy(counts)
 #! raises ValueError: given numpy array has byte order different from the native byte order. Conversion between byte orders is currently not supported.
 native = counts.astype(counts.dtype.newbyteorder("="))
+np.shares_memory(native, counts)  # astype made a copy in the new byte order
+#> False
 torch.from_numpy(native)
 #> tensor([0, 1, 2], dtype=torch.int32)
 # --8<-- [end:big_endian_file]
