@@ -60,6 +60,7 @@ import torch
 
 counts = torch.arange(3)  # int64
 scale = np.ones(3, dtype=np.float32)
+# fix: convert the array, and torch's rule applies: counts * torch.from_numpy(scale)
 counts * scale  # NumPy's rule: int64 with float32 gives float64
 #! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
 #> tensor([0., 1., 2.], dtype=torch.float64)
@@ -73,6 +74,7 @@ import numpy as np
 import torch
 
 tensor = torch.ones(2)  # float32
+# fix: use a Python number (tensor * 1.5) or a tensor, and torch keeps float32
 tensor * np.array(1.5)  # a 0-d float64 array: NumPy 2 promotes by dtype alone
 #! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
 #> tensor([1.5000, 1.5000], dtype=torch.float64)
