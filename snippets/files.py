@@ -74,7 +74,17 @@ import torch
 torch.save({"mean": np.zeros(2), "best_accuracy": np.float64(0.75)}, "old.pt")
 sorted(torch.serialization.get_unsafe_globals_in_checkpoint("old.pt"))  # names the file needs, without loading it
 #> ['numpy._core.multiarray._reconstruct', 'numpy._core.multiarray.scalar', 'numpy.dtype', 'numpy.ndarray']
-allowed = [np.ndarray, np.dtype, np.dtypes.Float64DType, np._core.multiarray._reconstruct, np._core.multiarray.scalar]
+listed = [np.ndarray, np.dtype, np._core.multiarray._reconstruct, np._core.multiarray.scalar]
+# fix: allow the class of each array's dtype as well, here np.dtypes.Float64DType
+with torch.serialization.safe_globals(listed):
+    old = torch.load("old.pt")
+#! raises UnpicklingError: Weights only load failed. In PyTorch 2.6, we changed the default value of the `weights_only` argument in `torch.load` from `False` to `True`. Re-running `torch.load` with `weights_only` set to `False` will likely succeed, but it can result in arbitrary code execution. Do it only if you got the file from a trusted source.
+#! Please file an issue with the following so that we can make `weights_only=True` compatible with your use case: WeightsUnpickler error:
+#!
+#! Can only build Tensor, Parameter, OrderedDict or types allowlisted via `add_safe_globals`, but got <class 'numpy.dtypes.Float64DType'>
+#!
+#! Check the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.
+allowed = [*listed, np.dtypes.Float64DType]
 with torch.serialization.safe_globals(allowed):
     old = torch.load("old.pt")  # still weights_only: nothing else may run
 old
@@ -89,7 +99,17 @@ import torch
 torch.save({"mean": np.zeros(2), "best_accuracy": np.float64(0.75)}, "old.pt")
 sorted(torch.serialization.get_unsafe_globals_in_checkpoint("old.pt"))
 #> ['numpy.core.multiarray._reconstruct', 'numpy.core.multiarray.scalar', 'numpy.dtype', 'numpy.ndarray']
-allowed = [np.ndarray, np.dtype, np.dtypes.Float64DType, np.core.multiarray._reconstruct, np.core.multiarray.scalar]
+listed = [np.ndarray, np.dtype, np.core.multiarray._reconstruct, np.core.multiarray.scalar]
+# fix: allow the class of each array's dtype as well, here np.dtypes.Float64DType
+with torch.serialization.safe_globals(listed):
+    old = torch.load("old.pt")
+#! raises UnpicklingError: Weights only load failed. In PyTorch 2.6, we changed the default value of the `weights_only` argument in `torch.load` from `False` to `True`. Re-running `torch.load` with `weights_only` set to `False` will likely succeed, but it can result in arbitrary code execution. Do it only if you got the file from a trusted source.
+#! Please file an issue with the following so that we can make `weights_only=True` compatible with your use case: WeightsUnpickler error:
+#!
+#! Can only build Tensor, Parameter, OrderedDict or types allowlisted via `add_safe_globals`, but got <class 'numpy.dtypes.Float64DType'>
+#!
+#! Check the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.
+allowed = [*listed, np.dtypes.Float64DType]
 with torch.serialization.safe_globals(allowed):
     old = torch.load("old.pt")
 old
