@@ -36,7 +36,7 @@ torch.tensor(rows)
 torch.tensor(rows)  # the same call again: torch warns once per process
 #> tensor([[1., 1.],
 #>         [0., 0.]], dtype=torch.float64)
-torch.from_numpy(np.stack(rows))  # one copy into one array, then shared
+torch.from_numpy(np.stack(rows))  # NumPy builds one array, and torch converts it in one step
 #> tensor([[1., 1.],
 #>         [0., 0.]], dtype=torch.float64)
 # --8<-- [end:list_of_arrays]
