@@ -1,0 +1,180 @@
+"""Mixing NumPy arrays and torch tensors in one expression: who computes it, and what comes back."""
+
+# --8<-- [start:tensor_times_array]
+# requires: numpy>=2
+import numpy as np
+import torch
+
+tensor = torch.ones(2)  # float32
+array = np.ones(2)  # float64
+# fix: convert the array first: tensor * torch.from_numpy(array).float()
+tensor * array  # torch declines the array, so NumPy computes this and wraps the result
+#! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
+#> tensor([1., 1.], dtype=torch.float64)
+# fix: convert the array first: torch.from_numpy(array).float() * tensor
+array * tensor
+#! raises TypeError: unsupported operand type(s) for *: 'numpy.ndarray' and 'Tensor'
+# --8<-- [end:tensor_times_array]
+
+# --8<-- [start:tensor_times_array_numpy1]
+# requires: numpy<2
+import numpy as np
+import torch
+
+tensor = torch.ones(2)  # float32
+array = np.ones(2)  # float64
+tensor * array  # the same float64 result, without the warning
+#> tensor([1., 1.], dtype=torch.float64)
+# fix: convert the array first: torch.from_numpy(array).float() * tensor
+array * tensor
+#! raises TypeError: unsupported operand type(s) for *: 'numpy.ndarray' and 'Tensor'
+# --8<-- [end:tensor_times_array_numpy1]
+
+# --8<-- [start:convert_first]
+import numpy as np
+import torch
+
+tensor = torch.ones(2)
+array = np.ones(2)
+tensor * torch.from_numpy(array).float()  # torch computes it: float32, like the tensor
+#> tensor([1., 1.])
+torch.from_numpy(array).float() * tensor  # and in either order
+#> tensor([1., 1.])
+# --8<-- [end:convert_first]
+
+# --8<-- [start:array_plus_tensor]
+import numpy as np
+import torch
+
+array = np.ones(2)
+tensor = torch.ones(2)
+# fix: torch.from_numpy(array) + tensor
+array + tensor
+#! raises TypeError: Concatenation operation is not implemented for NumPy arrays, use np.concatenate() instead. Please do not rely on this error; it may not be given on all Python implementations.
+# --8<-- [end:array_plus_tensor]
+
+# --8<-- [start:whose_rules]
+# requires: numpy>=2
+import numpy as np
+import torch
+
+counts = torch.arange(3)  # int64
+scale = np.ones(3, dtype=np.float32)
+# fix: convert the array, and torch's rule applies: counts * torch.from_numpy(scale)
+counts * scale  # NumPy's rule: int64 with float32 gives float64
+#! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
+#> tensor([0., 1., 2.], dtype=torch.float64)
+counts * torch.from_numpy(scale)  # torch's rule: int64 with float32 gives float32
+#> tensor([0., 1., 2.])
+# --8<-- [end:whose_rules]
+
+# --8<-- [start:zero_d_numpy2]
+# requires: numpy>=2
+import numpy as np
+import torch
+
+tensor = torch.ones(2)  # float32
+# fix: use a Python number (tensor * 1.5) or a tensor, and torch keeps float32
+tensor * np.array(1.5)  # a 0-d float64 array: NumPy 2 promotes by dtype alone
+#! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
+#> tensor([1.5000, 1.5000], dtype=torch.float64)
+tensor * torch.tensor(1.5, dtype=torch.float64)  # torch lets a 0-d tensor keep the float32
+#> tensor([1.5000, 1.5000])
+# --8<-- [end:zero_d_numpy2]
+
+# --8<-- [start:zero_d_numpy1]
+# requires: numpy<2
+import numpy as np
+import torch
+
+tensor = torch.ones(2)  # float32
+tensor * np.array(1.5)  # NumPy 1.26 looked at the value 1.5, which fits in float32
+#> tensor([1.5000, 1.5000])
+# --8<-- [end:zero_d_numpy1]
+
+# --8<-- [start:numpy_scalars]
+import numpy as np
+import torch
+
+tensor = torch.ones(2)  # float32
+isinstance(np.float64(1.5), float)  # a NumPy float64 scalar is a Python float
+#> True
+tensor * np.float64(1.5)  # so torch computes it, as with 1.5: float32
+#> tensor([1.5000, 1.5000])
+np.float64(1.5) * tensor
+#> tensor([1.5000, 1.5000])
+# --8<-- [end:numpy_scalars]
+
+# --8<-- [start:numpy_functions]
+# requires: numpy>=2
+import numpy as np
+import torch
+
+tensor = torch.tensor([0.0, 1.0])
+# fix: call torch's function: torch.sin(tensor)
+np.sin(tensor)  # a ufunc converts, computes in NumPy and wraps the result
+#! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
+#> tensor([0.0000, 0.8415])
+# fix: call torch's function: torch.sum(tensor), or np.sum(tensor.numpy())
+np.sum(tensor)  # np.sum hands the call to tensor.sum(axis=...), which torch does not accept
+#! raises TypeError: sum() got an unexpected keyword argument 'axis'
+torch.sin(tensor)
+#> tensor([0.0000, 0.8415])
+torch.sum(tensor)
+#> tensor(1.)
+# --8<-- [end:numpy_functions]
+
+# --8<-- [start:np_array]
+# requires: numpy>=2
+import numpy as np
+import torch
+
+tensor = torch.arange(3.0)
+# fix: tensor.numpy() to share, or tensor.numpy().copy() for a copy
+copied = np.array(tensor)
+#! warns DeprecationWarning: __array__ implementation doesn't accept a copy keyword, so passing copy=False failed. __array__ must implement 'dtype' and 'copy' keyword arguments. To learn more, see the migration guide https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword
+np.shares_memory(copied, tensor.numpy())
+#> False
+np.shares_memory(np.asarray(tensor), tensor.numpy())  # asarray: no warning, and it shares
+#> True
+# --8<-- [end:np_array]
+
+# --8<-- [start:np_array_numpy1]
+# requires: numpy<2
+import numpy as np
+import torch
+
+tensor = torch.arange(3.0)
+copied = np.array(tensor)  # no warning with NumPy 1.26
+np.shares_memory(copied, tensor.numpy())
+#> False
+# --8<-- [end:np_array_numpy1]
+
+# --8<-- [start:autograd]
+import numpy as np
+import torch
+
+weights = torch.ones(2, requires_grad=True)
+array = np.ones(2, dtype=np.float32)
+# fix: torch.from_numpy(array) * weights keeps the graph
+weights * array  # NumPy would need the values, and .numpy() refuses a tensor that requires grad
+#! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
+product = weights * torch.from_numpy(array)
+product.requires_grad
+#> True
+product.sum().backward()
+weights.grad
+#> tensor([1., 1.])
+# --8<-- [end:autograd]
+
+# --8<-- [start:no_history]
+import numpy as np
+import torch
+
+weights = torch.ones(2, requires_grad=True)
+values = np.exp(weights.detach().numpy())  # NumPy computes: nothing is recorded
+torch.from_numpy(values).requires_grad
+#> False
+torch.exp(weights).requires_grad  # torch computes: the graph goes on
+#> True
+# --8<-- [end:no_history]
