@@ -23,6 +23,8 @@ torch.ones(2, device=device)
 #> tensor([1., 1.])
 torch.accelerator.is_available()  # also covers Apple's MPS and Intel's XPU
 #> False
+torch.accelerator.current_accelerator() is None  # no accelerator of any kind here
+#> True
 # --8<-- [end:which_device_cpu]
 
 # --8<-- [start:which_device_cuda]
