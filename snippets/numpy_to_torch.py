@@ -110,6 +110,11 @@ model(batch)
 #! raises RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float
 model(batch.float()).dtype
 #> torch.float32
+conv = torch.nn.Conv2d(1, 1, kernel_size=1)
+images = torch.from_numpy(np.ones((1, 1, 2, 2)))  # float64 images, from NumPy
+# fix: convert the images once: conv(images.float())
+conv(images)
+#! raises RuntimeError: Input type (double) and bias type (float) should be the same
 (batch * weights[:, 0]).dtype  # element-wise operations do not fail: they promote to float64
 #> torch.float64
 labels = torch.from_numpy(np.array([0, 1], dtype=np.int32))  # class labels must be int64
