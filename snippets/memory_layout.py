@@ -63,6 +63,8 @@ bgr[..., 0] = 255  # blue, in OpenCV's channel order
 rgb = np.ascontiguousarray(bgr[..., ::-1])  # reversing channels makes a negative stride; copy it
 torch.from_numpy(rgb)[0, 0]
 #> tensor([  0,   0, 255], dtype=torch.uint8)
+np.shares_memory(bgr, rgb)
+#> False
 # --8<-- [end:bgr_to_rgb]
 
 # --8<-- [start:transposed_view]

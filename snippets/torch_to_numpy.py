@@ -77,6 +77,11 @@ weights = torch.ones(3, requires_grad=True)
 scaled = weights * 2  # the result of an operation on weights also requires grad
 scaled
 #> tensor([2., 2., 2.], grad_fn=<MulBackward0>)
+scaled.requires_grad
+#> True
+# fix: detach first: scaled.detach().numpy()
+scaled.numpy()
+#! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
 scaled.detach().numpy()
 #> array([2., 2., 2.], dtype=float32)
 # --8<-- [end:detach_result]
