@@ -20,6 +20,10 @@ plain = torch.zeros(3)
 plain.numpy()[0] = 1.0  # t.numpy(): a write to the array reaches the tensor
 plain
 #> tensor([1., 0., 0.])
+values = plain.tolist()  # t.tolist(): Python floats, not a view
+plain[0] = 5.0
+values
+#> [1.0, 0.0, 0.0]
 weights = torch.zeros(3, requires_grad=True)
 weights.detach().numpy()[0] = 1.0  # t.detach().numpy()
 weights.detach().to("cpu").numpy()[1] = 2.0  # t.detach().to("cpu").numpy(), on the CPU
