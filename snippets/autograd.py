@@ -74,6 +74,7 @@ import torch
 layer = torch.nn.Linear(2, 1)
 layer.weight.requires_grad  # parameters require grad unless you freeze them
 #> True
+# fix: detach first: layer.weight.detach().numpy()
 layer.weight.numpy()
 #! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
 layer.weight.detach().numpy().shape
