@@ -50,6 +50,9 @@ weights = torch.ones(3, requires_grad=True)
 snapshot = weights.detach().numpy().copy()  # a copy keeps today's values
 np.shares_memory(snapshot, weights.detach().numpy())
 #> False
+kept = weights.detach().clone()  # the same, kept as a tensor
+np.shares_memory(kept.numpy(), weights.detach().numpy())
+#> False
 # --8<-- [end:snapshot]
 
 # --8<-- [start:write_through_numpy]
