@@ -28,6 +28,20 @@ array
 #> array([ 7., -1.,  0.])
 # --8<-- [end:from_numpy_shares_memory]
 
+# --8<-- [start:numpy_scalar]
+import numpy as np
+import torch
+
+total = np.ones(3).sum()  # a reduction gives a NumPy scalar, not an array
+type(total)
+#> <class 'numpy.float64'>
+# fix: use torch.tensor(total) or torch.as_tensor(total) for a scalar
+torch.from_numpy(total)
+#! raises TypeError: expected np.ndarray (got numpy.float64)
+torch.tensor(total)
+#> tensor(3., dtype=torch.float64)
+# --8<-- [end:numpy_scalar]
+
 # --8<-- [start:tensor_copies]
 import numpy as np
 import torch
