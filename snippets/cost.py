@@ -1,4 +1,4 @@
-"""Which conversions copy: checked on a large array, where a copy could not hide."""
+"""Which conversions copy: checked by comparing memory, on arrays the size of those in the chart."""
 
 # --8<-- [start:zero_copy_at_scale]
 import numpy as np
@@ -19,7 +19,7 @@ np.shares_memory(torch.tensor(array).numpy(), array)  # torch.tensor copies all 
 import torch
 
 tensor = torch.ones(1_000_000)
-tensor.to(torch.float32).data_ptr() == tensor.data_ptr()  # already float32: no copy
+tensor.to(torch.float32) is tensor  # already float32: the tensor itself, no copy
 #> True
 tensor.to(torch.float64).data_ptr() == tensor.data_ptr()  # a new 8 MB buffer
 #> False

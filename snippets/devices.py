@@ -9,6 +9,9 @@ batch = torch.from_numpy(np.ones(3, dtype=np.float32)).to(device)  # a no-op on 
 result = (batch * 2).cpu().numpy()  # back to host memory, whichever device did the work
 result
 #> array([2., 2., 2.], dtype=float32)
+on_cpu = torch.ones(2)
+on_cpu.cpu() is on_cpu  # already on the CPU: .cpu() returns the tensor itself
+#> True
 # --8<-- [end:device_agnostic]
 
 # --8<-- [start:which_device_cpu]
@@ -18,6 +21,10 @@ import torch
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 torch.ones(2, device=device)
 #> tensor([1., 1.])
+torch.accelerator.is_available()  # also covers Apple's MPS and Intel's XPU
+#> False
+torch.accelerator.current_accelerator() is None  # no accelerator of any kind here
+#> True
 # --8<-- [end:which_device_cpu]
 
 # --8<-- [start:which_device_cuda]
@@ -56,12 +63,20 @@ on_gpu.cpu()  # the same as .to("cpu")
 import numpy as np
 import torch
 
-batch = torch.from_numpy(np.ones((2, 2), dtype=np.float32)).pin_memory()  # page-locked host memory
+array = np.ones((2, 2), dtype=np.float32)
+batch = torch.from_numpy(array).pin_memory()  # copies into page-locked host memory
 batch.is_pinned()
 #> True
-on_gpu = batch.to("cuda", non_blocking=True)  # the copy can overlap with work already queued
-on_gpu.sum().item()  # .item() waits for the copy to finish
+np.shares_memory(array, batch.numpy())  # a copy: no longer the array's memory
+#> False
+on_gpu = batch.to("cuda", non_blocking=True)  # returns at once; the GPU runs the copy in stream order
+on_gpu.sum().item()  # .item() waits for the copy and the sum to finish
 #> 4.0
+back = on_gpu.to("cpu", non_blocking=True)  # device to host: the array may be read too early
+torch.cuda.synchronize()  # so wait for the copy before reading it
+back.numpy()
+#> array([[1., 1.],
+#>        [1., 1.]], dtype=float32)
 # --8<-- [end:pinned_memory]
 
 # --8<-- [start:pinned_memory_without_gpu]

@@ -82,8 +82,11 @@ import torch
 points = np.zeros(2, dtype=[("x", "f4"), ("y", "i4")])
 torch.from_numpy(points)  # a record per element: no tensor dtype fits
 #! raises TypeError: can't convert np.ndarray of type numpy.void. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
-torch.from_numpy(points["x"])  # one field is a strided float32 view, and converts
+field = torch.from_numpy(points["x"])  # one field is a strided float32 view, and converts
+field
 #> tensor([0., 0.])
+np.shares_memory(points, field.numpy())  # still the structured array's memory
+#> True
 # --8<-- [end:structured_array]
 
 # --8<-- [start:longdouble]
@@ -139,6 +142,19 @@ eight_bit.float().numpy()
 #> array([1., 1.], dtype=float32)
 # --8<-- [end:float8]
 
+# --8<-- [start:complex32]
+import torch
+
+# fix: use torch.complex64 unless you need complex32's smaller size
+chalf = torch.ones(2, dtype=torch.complex32)  # complex32: two float16 halves
+#! warns UserWarning: ComplexHalf support is experimental and many operators don't support it yet.
+# fix: widen to complex64 first: t.cfloat().numpy()
+chalf.numpy()
+#! raises TypeError: Got unsupported ScalarType ComplexHalf
+chalf.cfloat().numpy()
+#> array([1.+0.j, 1.+0.j], dtype=complex64)
+# --8<-- [end:complex32]
+
 # --8<-- [start:quantized]
 import torch
 
@@ -162,4 +178,9 @@ small + small  # uint16, uint32 and uint64 tensors support only some operations 
 #! raises NotImplementedError: "add_stub" not implemented for 'UInt16'
 small.to(torch.int32) + small.to(torch.int32)
 #> tensor([2, 2], dtype=torch.int32)
+large = torch.tensor([4294967295], dtype=torch.uint32)  # the largest uint32
+large.to(torch.int32)  # a signed type of the same width wraps, silently
+#> tensor([-1], dtype=torch.int32)
+large.to(torch.int64)  # a wider one holds every value
+#> tensor([4294967295])
 # --8<-- [end:unsigned_arithmetic]

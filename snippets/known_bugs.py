@@ -11,6 +11,10 @@ tensor = torch.from_dlpack(array)  # no warning, unlike torch.from_numpy
 tensor[0] = 5.0  # and the write goes through
 array
 #> array([5., 1., 2.])
+row = np.broadcast_to(np.arange(3.0), (2, 3))  # read-only, with a stride of 0
+torch.from_dlpack(row)  # no warning either
+#> tensor([[0., 1., 2.],
+#>         [0., 1., 2.]], dtype=torch.float64)
 # --8<-- [end:read_only_through_dlpack]
 
 # --8<-- [start:read_only_dlpack_numpy1]
@@ -61,6 +65,11 @@ np.array(tensor, copy=False)  # sharing is possible, yet NumPy 2 cannot ask torc
 #! For more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.
 np.asarray(tensor)  # what NumPy's message recommends: shares when it can
 #> array([0., 1., 2.], dtype=float32)
+# fix: np.asarray(tensor) to share, or tensor.numpy().copy() for a copy
+copied = np.array(tensor)  # even without copy=False, NumPy 2 warns (with a message about copy=False)
+#! warns DeprecationWarning: __array__ implementation doesn't accept a copy keyword, so passing copy=False failed. __array__ must implement 'dtype' and 'copy' keyword arguments. To learn more, see the migration guide https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword
+np.shares_memory(copied, tensor.numpy())  # and it copies
+#> False
 # --8<-- [end:array_copy_false]
 
 # --8<-- [start:array_copy_false_numpy1]
@@ -70,5 +79,9 @@ import torch
 
 tensor = torch.arange(3.0)
 np.array(tensor, copy=False)  # NumPy 1.26 reads copy=False as "copy only if needed"
+#> array([0., 1., 2.], dtype=float32)
+np.array(tensor)  # no warning with NumPy 1.26
+#> array([0., 1., 2.], dtype=float32)
+np.asarray(tensor)
 #> array([0., 1., 2.], dtype=float32)
 # --8<-- [end:array_copy_false_numpy1]

@@ -28,15 +28,34 @@ array
 #> array([ 7., -1.,  0.])
 # --8<-- [end:from_numpy_shares_memory]
 
+# --8<-- [start:numpy_scalar]
+import numpy as np
+import torch
+
+total = np.ones(3).sum()  # a reduction gives a NumPy scalar, not an array
+type(total)
+#> <class 'numpy.float64'>
+# fix: use torch.tensor(total) or torch.as_tensor(total) for a scalar
+torch.from_numpy(total)
+#! raises TypeError: expected np.ndarray (got numpy.float64)
+torch.tensor(total)
+#> tensor(3., dtype=torch.float64)
+# --8<-- [end:numpy_scalar]
+
 # --8<-- [start:tensor_copies]
 import numpy as np
 import torch
 
 array = np.zeros(3)
 copied = torch.tensor(array)  # torch.tensor always copies
+np.shares_memory(array, copied.numpy())
+#> False
 array[0] = 7.0
 copied
 #> tensor([0., 0., 0.], dtype=torch.float64)
+# fix: copy the reversed array with NumPy first: torch.tensor(array[::-1].copy())
+torch.tensor(array[::-1])  # yet it refuses a negative stride instead of copying
+#! raises ValueError: At least one stride in the given numpy array is negative, and tensors with negative strides are not currently supported. (You can probably work around this by making a copy of your array  with array.copy().)
 # --8<-- [end:tensor_copies]
 
 # --8<-- [start:default_dtypes]
@@ -55,7 +74,7 @@ torch.from_numpy(np.ones(2)).dtype  # from_numpy keeps NumPy's float64
 import numpy as np
 import torch
 
-tensor = torch.from_numpy(np.eye(3)).type(torch.float32)
+tensor = torch.from_numpy(np.eye(3)).to(torch.float32)  # or .float(), or the older .type(torch.float32)
 tensor  # float32 is torch's default dtype, so the repr shows no dtype=
 #> tensor([[1., 0., 0.],
 #>         [0., 1., 0.],
@@ -64,33 +83,26 @@ tensor.dtype
 #> torch.float32
 # --8<-- [end:type_float32]
 
-# --8<-- [start:to_float32]
+# --8<-- [start:same_or_copy]
 import numpy as np
 import torch
 
-float64_tensor = torch.from_numpy(np.eye(2))
-float64_tensor.to(torch.float32)
-#> tensor([[1., 0.],
-#>         [0., 1.]])
-float64_tensor.float()  # shorthand for .to(torch.float32)
-#> tensor([[1., 0.],
-#>         [0., 1.]])
-float64_tensor.to(torch.float64) is float64_tensor  # no change needed: the same tensor comes back
-#> True
-# --8<-- [end:to_float32]
-
-# --8<-- [start:same_or_copy]
-import torch
-
 float64_tensor = torch.ones(2, dtype=torch.float64)
-float64_tensor.double() is float64_tensor  # already float64: the same tensor
+float64_tensor.to(torch.float64) is float64_tensor  # already float64: the same tensor
+#> True
+float64_tensor.double() is float64_tensor
 #> True
 float64_tensor.type(torch.float64) is float64_tensor
 #> True
-float64_tensor.float() is float64_tensor  # a conversion: a new tensor with its own memory
+float64_tensor.float() is float64_tensor  # a conversion: a new tensor
 #> False
-float64_tensor.double().data_ptr() == float64_tensor.data_ptr()
-#> True
+np.shares_memory(float64_tensor.float().numpy(), float64_tensor.numpy())  # with its own memory
+#> False
+array = np.zeros(3, dtype=np.float32)
+same = torch.from_numpy(array).float()  # already float32: still the array's memory
+array[0] = 7.0
+same
+#> tensor([7., 0., 0.])
 # --8<-- [end:same_or_copy]
 
 # --8<-- [start:float64_meets_float32]
@@ -106,6 +118,23 @@ batch.float() @ weights
 #>         [3., 3.],
 #>         [3., 3.],
 #>         [3., 3.]])
+model = torch.nn.Linear(3, 2)  # an nn.Module's parameters are float32 by default
+# fix: convert the batch once, where it enters the model: model(batch.float())
+model(batch)
+#! raises RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float
+model(batch.float()).dtype
+#> torch.float32
+conv = torch.nn.Conv2d(1, 1, kernel_size=1)
+images = torch.from_numpy(np.ones((1, 1, 2, 2)))  # float64 images, from NumPy
+# fix: convert the images once: conv(images.float())
+conv(images)
+#! raises RuntimeError: Input type (double) and bias type (float) should be the same
+(batch * weights[:, 0]).dtype  # element-wise operations do not fail: they promote to float64
+#> torch.float64
+labels = torch.from_numpy(np.array([0, 1], dtype=np.int32))  # class labels must be int64
+# fix: convert the labels once: labels.long()
+torch.nn.functional.cross_entropy(torch.zeros(2, 3), labels)
+#! raises RuntimeError: expected target dtype to be Long or Byte, but got Int
 # --8<-- [end:float64_meets_float32]
 
 # --8<-- [start:as_tensor]
@@ -115,6 +144,8 @@ import torch
 array = np.arange(3.0)
 shared = torch.as_tensor(array)  # same dtype and device: shares, like from_numpy
 converted = torch.as_tensor(array, dtype=torch.float32)  # a dtype change forces a copy
+np.shares_memory(array, converted.numpy())
+#> False
 array[0] = 7.0
 shared
 #> tensor([7., 1., 2.], dtype=torch.float64)
@@ -127,8 +158,9 @@ import numpy as np
 import torch
 
 array = np.arange(3.0)
-torch.asarray(array, copy=False)  # share, or raise if sharing is impossible
-#> tensor([0., 1., 2.], dtype=torch.float64)
+shared = torch.asarray(array, copy=False)  # share, or raise if sharing is impossible
+np.shares_memory(array, shared.numpy())
+#> True
 torch.asarray(array, dtype=torch.float32, copy=False)
 #! raises ValueError: can't alias tensor with dtype 'Double' into dtype 'Float'.
 # --8<-- [end:asarray_copy]
@@ -138,9 +170,9 @@ import numpy as np
 import torch
 
 array = np.arange(3.0)
-torch.asarray(array).data_ptr() == array.ctypes.data  # copy=None, the default: share when possible
+np.shares_memory(array, torch.asarray(array).numpy())  # copy=None, the default: share when possible
 #> True
-torch.asarray(array, dtype=torch.float32).data_ptr() == array.ctypes.data  # and copy when not
+np.shares_memory(array, torch.asarray(array, dtype=torch.float32).numpy())  # and copy when not
 #> False
 # --8<-- [end:asarray_copy_none]
 
@@ -149,7 +181,9 @@ import numpy as np
 import torch
 
 array = np.arange(3.0)
-copied = torch.asarray(array, copy=True)  # always a copy
+copied = torch.asarray(array, copy=True)  # a copy, even where sharing was possible
+np.shares_memory(array, copied.numpy())
+#> False
 array[0] = 7.0
 copied
 #> tensor([0., 1., 2.], dtype=torch.float64)

@@ -11,6 +11,8 @@ torch.tensor([1.0, 2.0], dtype=torch.float64)
 #> tensor([1., 2.], dtype=torch.float64)
 torch.tensor([1, 2], dtype=torch.int32)
 #> tensor([1, 2], dtype=torch.int32)
+torch.tensor([1j])  # complex64, the default float's complex partner: no suffix
+#> tensor([0.+1.j])
 # --8<-- [end:suffixes]
 
 # --8<-- [start:numpy_suffixes]
@@ -38,12 +40,18 @@ np.arange(10_000)  # NumPy 2.2 and later add shape= to a summary
 import numpy as np
 import torch
 
-torch.set_printoptions(precision=2)
-torch.tensor([1 / 3])
+torch.set_printoptions(precision=2)  # stays in force for the rest of the session
+third = torch.tensor([1 / 3])
+third
 #> tensor([0.33])
-np.set_printoptions(precision=3)
-np.array([1 / 3])
-#> array([0.333])
+third.item()  # the value itself is not rounded
+#> 0.3333333432674408
+torch.set_printoptions(profile="default")  # back to torch's defaults
+with np.printoptions(precision=3):  # NumPy can limit the change to a block
+    shown = repr(np.array([1 / 3]))
+
+shown
+#> 'array([0.333])'
 # --8<-- [end:print_options]
 
 # --8<-- [start:grad]
@@ -56,4 +64,7 @@ weights.sum()  # a result: its repr names the operation that made it
 #> tensor(2., grad_fn=<SumBackward0>)
 torch.ones(2, dtype=torch.float64, requires_grad=True)  # dtype= comes before requires_grad=
 #> tensor([1., 1.], dtype=torch.float64, requires_grad=True)
+# fix: detach first: weights.sum().detach().numpy()
+weights.sum().numpy()  # a grad_fn in the repr means .numpy() needs a .detach()
+#! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
 # --8<-- [end:grad]
