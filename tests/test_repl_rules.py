@@ -382,6 +382,26 @@ def test_update_writes_messages_without_escape_codes(run_result):
     assert lines == ["#! raises ValueError: bold"]
 
 
+def test_update_recheck_passes_a_block_it_corrects(run_result):
+    # The documented string differs only in spaces, which count inside a string; the written block is true.
+    result = run_result(example("for k in range(2): 'a  b'\n#> 'a b'\n#> 'a  b'"))
+    assert "documented value differs" in result["problems"][0]
+    assert result["rewrites"][-1]["lines"] == ["#> 'a  b'", "#> 'a  b'"]
+    assert result["rewrites"][-1]["recheck"] == []
+
+
+def test_update_recheck_reports_a_block_it_cannot_make_true(run_result):
+    body = """
+        class Impostor:
+            def __repr__(self):
+                return "tensor([1, 2])"
+        Impostor()
+    """
+    [(line, problem)] = run_result(example(body))["rewrites"][-1]["recheck"]
+    assert line == 10  # where the written block will start, under the statement on line 9
+    assert problem.startswith("documented value differs, under `Impostor()`")
+
+
 @pytest.fixture
 def project(pytester):
     pytester.makepyprojecttoml('[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n')

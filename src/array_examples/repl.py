@@ -68,7 +68,7 @@ class Shown:
     is_value: bool = False
     value: object = None
     # Verdicts on documented texts for this value, made while the value was as shown:
-    # normalised text -> None (a match) or (problem title, details).
+    # text -> None (a match) or (problem title, details).
     verdicts: dict = dataclasses.field(default_factory=dict)
 
 
@@ -124,7 +124,8 @@ def split_block(lines: list[str], shown: list[Shown]) -> list[list[str]]:
 
 def judge(shown: Shown, documented_text: str):
     """Compare a documented repr with a shown value: None for a match, else (problem title, details)."""
-    key = normalise(documented_text)
+    # Keyed by the exact text (spaces inside a string repr count), less what a `#>` line cannot keep.
+    key = "\n".join(line.rstrip() for line in documented_text.split("\n"))
     if key not in shown.verdicts:
         try:
             differences = compare_value(documented_text, shown.value)
@@ -214,13 +215,20 @@ def execute(statement: Statement, namespace: dict, filename: str) -> Outcome:
             exec(code, namespace)
         except BaseException as error:  # SystemExit too: the reader's REPL would show it
             outcome.exception = (type(error), plain_message(str(error)))
-            outcome.traceback = plain_message("".join(traceback.format_exception(error)[-3:]))
+            outcome.traceback = plain_message(where_raised(error))
         finally:
             sys.displayhook = saved_hook
         echo.take_printed()
     outcome.shown = echo.shown
     outcome.warnings = [(w.category, plain_message(TRIGGERED_AT.sub("", str(w.message)))) for w in caught]
     return outcome
+
+
+def where_raised(error: BaseException) -> str:
+    """The end of an exception's traceback, without this module's own frames (compile, the display hook)."""
+    summary = traceback.TracebackException.from_exception(error)
+    summary.stack = traceback.StackSummary.from_list([frame for frame in summary.stack if frame.filename != __file__])
+    return "".join(list(summary.format())[-3:])
 
 
 def qualified_name(thing) -> str:
