@@ -25,6 +25,17 @@ def run(zygote):
     return run_text
 
 
+@pytest.fixture
+def run_result(zygote):
+    """Run example text through the real harness; return its whole result (problems and the update's rewrites)."""
+
+    def run_text(text: str, filename: str = "example.py") -> dict:
+        lines = textwrap.dedent(text).strip("\n").splitlines()
+        return zygote.run(Example(filename, None, 1, lines))
+
+    return run_text
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     # Keeps each phase's report on the item, so a fixture can tell a failed test (and take a screenshot).

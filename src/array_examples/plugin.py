@@ -27,7 +27,7 @@ import pytest
 from pytest_codeblocks import extract_from_file
 
 from array_examples.isolation import DEFAULT_TIMEOUT, Zygote
-from array_examples.report import apply_rewrites, write_verified
+from array_examples.report import apply_rewrites, update_failures, write_verified
 from array_examples.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
 
 ZYGOTE = pytest.StashKey[Zygote]()
@@ -181,7 +181,12 @@ class ExampleItem(pytest.Item):
             raise ExampleFailed(f"{self.example.filename}:{self.example.first_line}: {message}")
         result = zygote.run(self.example) if self.request_id is None else zygote.result(self.request_id)
         if config.getoption("--update-expected") and result["rewrites"]:
-            config.stash[REWRITES].setdefault(self.path, []).extend(result["rewrites"])
+            written = config.stash[REWRITES].setdefault(self.path, [])
+            # A block the update writes but cannot make true fails now, as the next run would.
+            failures = update_failures(self.example.filename, written, result["rewrites"])
+            written.extend(result["rewrites"])
+            if failures:
+                raise ExampleFailed("\n\n".join(failures))
         elif result["problems"]:
             raise ExampleFailed("\n\n".join(result["problems"]))
         if isinstance(self.parent, SnippetFile):

@@ -2,6 +2,13 @@
 
 This runs inside the isolated child process (see isolation.py), where the
 example's objects live, so comparison happens here and only text goes back.
+
+A statement shows what Python's own REPL shows for it: the text it prints and
+the repr of every expression statement it runs at module level, also inside
+`for`, `while`, `if`, `with` and `try` bodies, and for every statement of a line
+such as `row = np.arange(3); row`, in the order shown. The block under it lists
+all of that in the same order: printed text is compared as text, each repr by
+meaning, while the value is still as it was shown.
 """
 
 from __future__ import annotations
@@ -9,18 +16,24 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
+import dataclasses
+import importlib
 import io
 import re
+import sys
 import traceback
 import warnings
 
 from array_examples import report
 from array_examples.compare import compare_value, normalise
 from array_examples.reprs import MalformedOutput
-from array_examples.snippets import Example, SnippetError, Statement, parse_statements
+from array_examples.snippets import Documented, Example, SnippetError, Statement, parse_statements, read_block
 
 # torch appends where in its C++ sources a warning came from; that differs between builds.
 TRIGGERED_AT = re.compile(r"\s*\(Triggered internally at [^)]*\.\)\s*$")
+
+# Terminal escape sequences (torch bolds parts of some messages): CSI such as `ESC[1m`, OSC, and two-byte ones.
+ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
 # The filters `python snippet.py` starts with, so a snippet sees the warnings a reader sees.
 PYTHON_DEFAULT_FILTERS = [
@@ -38,57 +51,247 @@ def reset_warning_filters() -> None:
         warnings.filterwarnings(action, category=category, module=module or "")
 
 
+def plain_message(text: str) -> str:
+    """An exception or warning message as a reader's terminal shows it: escape sequences removed."""
+    return ESCAPE_SEQUENCE.sub("", text)
+
+
+def same_message(documented: str, actual: str) -> bool:
+    return normalise(plain_message(documented)) == normalise(plain_message(actual))
+
+
+@dataclasses.dataclass
+class Shown:
+    """One thing a statement showed: text it printed, or a value the REPL echoed (then `text` is its repr)."""
+
+    text: str
+    is_value: bool = False
+    value: object = None
+    # Verdicts on documented texts for this value, made while the value was as shown:
+    # text -> None (a match) or (problem title, details).
+    verdicts: dict = dataclasses.field(default_factory=dict)
+
+
+def shown_lines(shown: Shown, last: bool) -> list[str]:
+    """The lines a block uses for one thing shown; the last one drops every trailing newline, as before."""
+    text = shown.text.rstrip("\n") if last else shown.text.removesuffix("\n")
+    return text.split("\n")
+
+
+def closing_line(lines: list[str]) -> int:
+    """How many lines it takes for the brackets opened on the first line to close (all lines if they never do)."""
+    depth = 0
+    for count, line in enumerate(lines, start=1):
+        quote = None
+        for char in line:
+            if quote:
+                quote = None if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char in "([{":
+                depth += 1
+            elif char in ")]}":
+                depth -= 1
+        if depth <= 0:
+            return count
+    return len(lines)
+
+
+def span(shown: Shown, lines_left: list[str], last: bool) -> int:
+    """How many of the documented lines left belong to one thing shown.
+
+    The last thing takes the rest; printed text takes as many lines as were printed; a repr takes the
+    lines up to where its brackets close (so it may be wrapped differently), or, when the real repr's lines
+    are not held together by brackets, as many lines as the real repr has.
+    """
+    if last:
+        return len(lines_left)
+    real = shown_lines(shown, last=False)
+    if shown.is_value and closing_line(real) == len(real):
+        return min(closing_line(lines_left), len(lines_left))
+    return min(len(real), len(lines_left))
+
+
+def split_block(lines: list[str], shown: list[Shown]) -> list[list[str]]:
+    """The documented lines that belong to each thing shown, in order; empty where the block ran out."""
+    parts, start = [], 0
+    for index, item in enumerate(shown):
+        size = span(item, lines[start:], last=index == len(shown) - 1)
+        parts.append(lines[start : start + size])
+        start += size
+    return parts
+
+
+def judge(shown: Shown, documented_text: str):
+    """Compare a documented repr with a shown value: None for a match, else (problem title, details)."""
+    # Keyed by the exact text (spaces inside a string repr count), less what a `#>` line cannot keep.
+    key = "\n".join(line.rstrip() for line in documented_text.split("\n"))
+    if key not in shown.verdicts:
+        try:
+            differences = compare_value(documented_text, shown.value)
+            verdict = ("documented value differs", differences) if differences else None
+        except MalformedOutput as error:
+            verdict = ("malformed documented output", [str(error)])
+        except Exception as error:  # the harness must report, never crash, on what it reads
+            verdict = ("documented value could not be compared", [f"{type(error).__name__}: {error}"])
+        shown.verdicts[key] = verdict
+    return shown.verdicts[key]
+
+
+class Echo:
+    """sys.displayhook while one statement runs: records what it shows and judges each value as it is shown.
+
+    A value is compared at once with its part of the documented block, and with its own repr (what an
+    update would write), so a later in-place change within the statement cannot alter the verdict.
+    """
+
+    def __init__(self, documented: list[str], printed: io.StringIO, caught: list):
+        self.documented = documented
+        self.printed = printed
+        self.caught = caught  # the statement's warnings, recorded by catch_warnings
+        self.shown: list[Shown] = []
+        self.read = 0  # how much printed text is already recorded
+        self.used = 0  # documented lines that belong to what was shown before the last thing
+
+    def __call__(self, value) -> None:
+        if value is None:
+            return
+        self.take_printed()
+        shown = Shown(repr(value), is_value=True, value=value)
+        self.add(shown)
+        lines_left = self.documented[self.used :]
+        part = lines_left[: span(shown, lines_left, last=False)]
+        # Warnings raised while comparing are the harness's, not the statement's. (A catch_warnings here
+        # would reset the once-per-location memory, and a warning in a loop would show again.)
+        recorded = len(self.caught)
+        if part:
+            judge(shown, "\n".join(part))
+        judge(shown, shown.text)
+        del self.caught[recorded:]
+        builtins._ = value  # as the REPL does
+
+    def take_printed(self) -> None:
+        text = self.printed.getvalue()[self.read :]
+        if text:
+            self.read += len(text)
+            self.add(Shown(text))
+
+    def add(self, shown: Shown) -> None:
+        if self.shown:
+            self.used += span(self.shown[-1], self.documented[self.used :], last=False)
+        self.shown.append(shown)
+
+
 class Outcome:
-    """What one statement really did."""
+    """What one statement really did: what it showed, the warnings it gave, the exception it raised."""
 
     def __init__(self):
-        self.stdout = ""
-        self.value = None
-        self.exception: tuple[str, str] | None = None
+        self.shown: list[Shown] = []
+        self.exception: tuple[type, str] | None = None  # (class, message)
         self.traceback = ""
-        self.warnings: list[tuple[str, str]] = []
+        self.warnings: list[tuple[type, str]] = []  # (category, message)
+
+    def shown_lines(self) -> list[str]:
+        """Every line shown, printed text and reprs in order, as the update writes them."""
+        return [row for index, item in enumerate(self.shown) for row in shown_lines(item, index == len(self.shown) - 1)]
 
     def shown_text(self) -> str | None:
-        """What a REPL shows under the statement, minus warnings and exceptions."""
-        if self.value is not None:
-            return (self.stdout + repr(self.value)).rstrip("\n")
-        return self.stdout.rstrip("\n") if self.stdout else None
+        """What a REPL shows under the statement, minus warnings and exceptions; None when nothing."""
+        return "\n".join(self.shown_lines()) if self.shown else None
 
 
 def execute(statement: Statement, namespace: dict, filename: str) -> Outcome:
+    """Run one statement (or line of statements) in `namespace` as the REPL does; never raises."""
     outcome = Outcome()
-    buffer = io.StringIO()
-    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(buffer):
+    printed = io.StringIO()
+    documented = statement.documented
+    documented_lines = documented.output.split("\n") if documented and documented.output is not None else []
+    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(printed):
+        echo = Echo(documented_lines, printed, caught)
+        sys.displayhook, saved_hook = echo, sys.displayhook
         try:
-            if isinstance(statement.node, ast.Expr):
-                code = compile(ast.Expression(statement.node.value), filename, "eval")
-                outcome.value = eval(code, namespace)
-            else:
-                code = compile(ast.Module([statement.node], type_ignores=[]), filename, "exec")
-                exec(code, namespace)
+            # "single" is the REPL's mode: every expression statement outside a function or class is echoed.
+            code = compile(ast.Interactive(statement.nodes), filename, "single")
+            exec(code, namespace)
         except BaseException as error:  # SystemExit too: the reader's REPL would show it
-            outcome.exception = (type(error).__name__, str(error))
-            outcome.traceback = "".join(traceback.format_exception(error)[-3:])
-    outcome.stdout = buffer.getvalue()
-    outcome.warnings = [(w.category.__name__, TRIGGERED_AT.sub("", str(w.message))) for w in caught]
+            outcome.exception = (type(error), plain_message(str(error)))
+            outcome.traceback = plain_message(where_raised(error))
+        finally:
+            sys.displayhook = saved_hook
+        echo.take_printed()
+    outcome.shown = echo.shown
+    outcome.warnings = [(w.category, plain_message(TRIGGERED_AT.sub("", str(w.message)))) for w in caught]
     return outcome
 
 
-def check(statement: Statement, outcome: Outcome, filename: str) -> list[str]:
-    """Every way the documented block under a statement can disagree with its outcome."""
+def where_raised(error: BaseException) -> str:
+    """The end of an exception's traceback, without this module's own frames (compile, the display hook)."""
+    summary = traceback.TracebackException.from_exception(error)
+    summary.stack = traceback.StackSummary.from_list([frame for frame in summary.stack if frame.filename != __file__])
+    return "".join(list(summary.format())[-3:])
+
+
+def qualified_name(thing) -> str:
+    return f"{getattr(thing, '__module__', '?')}.{getattr(thing, '__qualname__', repr(thing))}"
+
+
+def resolve(dotted: str):
+    """The object a dotted name such as `numpy.exceptions.AxisError` names (importing its module), or None."""
+    parts = dotted.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        module_name = ".".join(parts[:cut])
+        try:
+            found = sys.modules.get(module_name) or importlib.import_module(module_name)
+        except Exception:  # not a module (ImportError), or one that fails to import
+            continue
+        for attribute in parts[cut:]:
+            found = getattr(found, attribute, None)
+        return found
+    return None
+
+
+def kind_difference(documented: str, actual: type) -> str | None:
+    """Why a documented exception or warning type is not the real one, or None when it is.
+
+    A plain name matches a class of that name; a dotted name must name the real class itself
+    (any public path to it: `numpy.exceptions.AxisError`, `pickle.UnpicklingError`).
+    """
+    if "." not in documented:
+        return None if documented == actual.__name__ else f"documented {documented}, actual {actual.__name__}"
+    named = resolve(documented)
+    if named is actual:
+        return None
+    if named is None:
+        return f"documented {documented}, which names nothing that can be imported; actual {qualified_name(actual)}"
+    what = qualified_name(named) if isinstance(named, type) else "not a class"
+    return f"documented {documented}, which is {what}; actual {qualified_name(actual)}"
+
+
+def written_name(documented: str | None, actual: type) -> str:
+    """The type name an update writes: the documented one while it is right (it may be qualified), else the real one."""
+    return documented if documented and kind_difference(documented, actual) is None else actual.__name__
+
+
+def check(statement: Statement, outcome: Outcome) -> list[tuple[int, str]]:
+    """Every way the documented block under a statement disagrees with its outcome, as (line, problem text)."""
     documented = statement.documented
-    code = report.first_code_line(statement.node)
+    code = report.first_code_line(statement.nodes)
     where = documented.line if documented else statement.end_line
     problems = []
 
     def problem(line, title, details=(), documented_text=None, actual_text=None):
-        problems.append(report.problem(filename, line, f"{title}, under `{code}`", details, documented_text, actual_text))
+        problems.append((line, report.problem_body(f"{title}, under `{code}`", details, documented_text, actual_text)))
 
     documented_warnings = documented.warns if documented else []
     real_warnings = outcome.warnings
-    if [(k, normalise(m)) for k, m in documented_warnings] != [(k, normalise(m)) for k, m in real_warnings]:
+    pairs = list(zip(documented_warnings, real_warnings))
+    kinds = [kind_difference(name, category) for (name, _), (category, _) in pairs]
+    messages_agree = all(same_message(written, real) for (_, written), (_, real) in pairs)
+    if len(documented_warnings) != len(real_warnings) or any(kinds) or not messages_agree:
         details = [f"documented: {k}: {m}" for k, m in documented_warnings] or ["documented: no warning"]
-        details += [f"actual: {k}: {m}" for k, m in real_warnings] or ["actual: no warning"]
+        details += [f"actual: {k.__name__}: {m}" for k, m in real_warnings] or ["actual: no warning"]
+        # A plain name that differs shows in the lists above; a dotted one needs its reason.
+        details += [f"warning type: {why}" for (name, _), why in zip(documented_warnings, kinds) if why and "." in name]
         problem(where, "warnings differ", details)
 
     raised = outcome.exception
@@ -96,40 +299,80 @@ def check(statement: Statement, outcome: Outcome, filename: str) -> list[str]:
     if expected and not raised:
         problem(where, "missing exception", [f"documented {expected[0]}: {expected[1]}", "actual: the statement raised nothing"])
     elif raised and not expected:
-        problem(statement.line, "unexpected exception", [f"{raised[0]}: {raised[1]}", *outcome.traceback.rstrip().splitlines()])
+        where_raised = outcome.traceback.rstrip().splitlines()
+        problem(statement.line, "unexpected exception", [f"{raised[0].__name__}: {raised[1]}", *where_raised])
     elif raised and expected:
-        if raised[0] != expected[0] and not raised[0].endswith("." + expected[0]):
-            problem(where, "exception type differs", [f"exception type: documented {expected[0]}, actual {raised[0]}"])
-        if normalise(raised[1]) != normalise(expected[1]):
-            problem(where, "exception message differs", [f"exception type: {raised[0]}"], expected[1], raised[1])
+        reason = kind_difference(expected[0], raised[0])
+        if reason:
+            problem(where, "exception type differs", [f"exception type: {reason}"])
+        if not same_message(expected[1], raised[1]):
+            problem(where, "exception message differs", [f"exception type: {raised[0].__name__}"], expected[1], raised[1])
 
-    shown = outcome.shown_text()
     written = documented.output if documented else None
-    output_line = documented.output_line if documented and written is not None else where
-    if outcome.value is not None and outcome.stdout:
-        problem(
-            statement.line, "the statement both prints and returns a value", ["split it so each output is documented on its own"]
-        )
-    elif written is None and shown is not None:
+    shown = outcome.shown_text()
+    if written is None and shown is not None:
         problem(statement.end_line, "undocumented output", ["the statement shows output but documents none"], None, shown)
     elif written is not None and shown is None:
-        problem(output_line, "missing output", ["documented output, but the statement shows nothing"], written, "")
-    elif written is not None and outcome.stdout:
-        if normalise(written) != normalise(outcome.stdout):
-            problem(output_line, "printed text differs", [], written, shown)
+        problem(documented.output_line, "missing output", ["documented output, but the statement shows nothing"], written, "")
     elif written is not None:
-        try:
-            differences = compare_value(written, outcome.value)
-        except MalformedOutput as error:
-            problem(output_line, "malformed documented output", [str(error)])
-        else:
-            if differences:
-                problem(output_line, "documented value differs", differences, written, shown)
+        for difference in block_differences(documented, outcome):
+            problem(*difference)
     return problems
 
 
+def block_differences(documented: Documented, outcome: Outcome) -> list[tuple]:
+    """Compare each part of a `#>` block with the thing shown it belongs to.
+
+    Returns (line, title, details, documented text, actual text) per difference.
+    """
+    lines = documented.output.split("\n")
+    numbers = documented.output_numbers
+    found, start = [], 0
+    for index, (item, part) in enumerate(zip(outcome.shown, split_block(lines, outcome.shown))):
+        line = numbers[min(start, len(numbers) - 1)]
+        if not part:
+            details = ["the documented block ends before the statement has shown everything"]
+            found.append((line, "missing output", details, documented.output, outcome.shown_text()))
+            break
+        text = "\n".join(part)
+        actual = "\n".join(shown_lines(item, last=index == len(outcome.shown) - 1))
+        if item.is_value:
+            verdict = judge(item, text)
+            if verdict:
+                found.append((line, *verdict, text, actual))
+        elif normalise(text) != normalise(item.text):
+            found.append((line, "printed text differs", [], text, actual))
+        start += len(part)
+    return found
+
+
+def recheck(statement: Statement, lines: list[str], outcome: Outcome, filename: str) -> list[tuple[int, str]]:
+    """What a normal run would say about the block an update writes under a statement (same outcome, not re-run)."""
+    numbered = list(enumerate(lines, start=statement.end_line + 1))
+    try:
+        written = read_block(filename, numbered) if numbered else None
+    except SnippetError as error:
+        return [(error.line, f"the update cannot write a readable block, under `{report.first_code_line(statement.nodes)}`")]
+    return check(dataclasses.replace(statement, documented=written), outcome)
+
+
+def update_lines(statement: Statement, outcome: Outcome) -> list[str]:
+    """The block the update writes: what really happened, keeping documented type names that are right."""
+    documented = statement.documented
+    documented_warnings = documented.warns if documented else []
+    warned = []
+    for index, (category, message) in enumerate(outcome.warnings):
+        name = documented_warnings[index][0] if index < len(documented_warnings) else None
+        warned.append((written_name(name, category), message))
+    raised = None
+    if outcome.exception:
+        name = documented.raises[0] if documented and documented.raises else None
+        raised = (written_name(name, outcome.exception[0]), outcome.exception[1])
+    return report.block_lines(warned, outcome.shown_lines(), raised)
+
+
 def run_example(example: Example, on_statement=lambda line: None) -> dict:
-    """Run every statement; return problems and the blocks an update would write."""
+    """Run every statement; return {"problems": [text], "rewrites": [what the update writes, see report.rewrite]}."""
     try:
         statements = parse_statements(example)
     except SnippetError as error:
@@ -139,9 +382,10 @@ def run_example(example: Example, on_statement=lambda line: None) -> dict:
     for statement in statements:
         on_statement(statement.line)
         outcome = execute(statement, namespace, example.filename)
-        problems += check(statement, outcome, example.filename)
-        rewrites.append(report.rewrite(statement, outcome))
+        problems += [f"{example.filename}:{line}: {body}" for line, body in check(statement, outcome)]
+        lines = update_lines(statement, outcome)
+        rewrites.append(report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename)))
         if outcome.exception and not (statement.documented and statement.documented.raises):
             # The rest would run on a state the reader never reaches.
-            return {"problems": problems, "rewrites": rewrites}
+            break
     return {"problems": problems, "rewrites": rewrites}

@@ -3,7 +3,8 @@
 `problem` formats one failure as `file:line: title` plus details and a diff of
 the documented and the actual text. `rewrite` and `apply_rewrites` implement
 the update option: they replace documented blocks with what really happened
-and leave every other line of the file alone.
+and leave every other line of the file alone; `update_failures` says which
+written blocks the next run would still fail, and where they will be.
 """
 
 from __future__ import annotations
@@ -15,13 +16,20 @@ import re
 from pathlib import Path
 
 
-def first_code_line(node: ast.stmt) -> str:
-    text = ast.unparse(node).splitlines()[0]
+def first_code_line(nodes: list[ast.stmt]) -> str:
+    """The start of a statement (or line of statements) as code, short enough to quote in a title."""
+    text = "; ".join(ast.unparse(node) for node in nodes).splitlines()[0]
     return text if len(text) <= 60 else text[:57] + "..."
 
 
 def problem(filename, line, title, details=(), documented=None, actual=None) -> str:
-    lines = [f"{filename}:{line}: {title}"]
+    """One failure as text: `file:line: title`, indented details, then a diff of documented and actual text."""
+    return f"{filename}:{line}: {problem_body(title, details, documented, actual)}"
+
+
+def problem_body(title, details=(), documented=None, actual=None) -> str:
+    """A failure without its `file:line: ` prefix (the update places it once it knows where the line moved)."""
+    lines = [title]
     lines += [f"    {detail}" for detail in details]
     if documented is not None or actual is not None:
         diff = difflib.unified_diff(
@@ -31,16 +39,18 @@ def problem(filename, line, title, details=(), documented=None, actual=None) -> 
     return "\n".join(lines)
 
 
-def block_lines(outcome) -> list[str]:
-    """The documented block that matches an outcome, as comment lines."""
+def block_lines(warned: list[tuple[str, str]], shown: list[str], raised: tuple[str, str] | None) -> list[str]:
+    """The documented block for what a statement did, as comment lines.
+
+    `warned` holds (type name, message) per warning, `shown` the lines the statement showed (printed text and
+    reprs, in order), `raised` the (type name, message) of its exception or None.
+    """
     lines = []
-    for kind, message in outcome.warnings:
+    for kind, message in warned:
         lines += message_lines("warns", kind, message)
-    shown = outcome.shown_text()
-    if shown is not None:
-        lines += [f"#> {row}".rstrip() for row in shown.splitlines()] or ["#>"]
-    if outcome.exception:
-        lines += message_lines("raises", *outcome.exception)
+    lines += [f"#> {row}".rstrip() for row in shown]
+    if raised:
+        lines += message_lines("raises", *raised)
     return lines
 
 
@@ -49,16 +59,40 @@ def message_lines(keyword: str, kind: str, message: str) -> list[str]:
     return [f"#! {keyword} {kind}: {first}".rstrip()] + [f"#! {row}".rstrip() for row in rest]
 
 
-def rewrite(statement, outcome) -> dict:
-    """Where a statement's block is (or would go) and what it should say."""
+def rewrite(statement, lines: list[str], recheck: list[tuple[int, str]]) -> dict:
+    """Where a statement's block is (or would go), what it should say, and how the new block still fails.
+
+    `recheck` holds (line, problem without its `file:line: ` prefix), with lines counted as if no other
+    block in the file changed; `update_failures` shifts them.
+    """
     documented = statement.documented
     return {
         "line": statement.line,
         "after": statement.end_line,
         "start": documented.line if documented else None,
         "end": documented.end_line if documented else None,
-        "lines": block_lines(outcome),
+        "lines": lines,
+        "recheck": recheck,
     }
+
+
+def update_failures(filename: str, earlier: list[dict], rewrites: list[dict]) -> list[str]:
+    """The problems the next run would report on the blocks an update writes, at their lines after the update.
+
+    `earlier` holds rewrites already collected for the same file (other sections), `rewrites` this example's.
+    """
+    everything = earlier + rewrites
+    failures = []
+    for change in rewrites:
+        # Blocks above this statement that grow or shrink move it down or up.
+        shift = sum(size_change(other) for other in everything if other["after"] < change["line"])
+        failures += [f"{filename}:{line + shift}: {body}" for line, body in change["recheck"]]
+    return failures
+
+
+def size_change(change: dict) -> int:
+    old = change["end"] - change["start"] + 1 if change["start"] is not None else 0
+    return len(change["lines"]) - old
 
 
 def apply_rewrites(path: Path, rewrites: list[dict]) -> bool:

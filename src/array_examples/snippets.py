@@ -1,7 +1,9 @@
 """Find examples: snippet files, their named sections, Markdown code blocks.
 
 An example is a piece of Python read like a REPL session: top-level
-statements, each optionally followed by the output it documents:
+statements, each optionally followed by the output it documents (statements
+that share a line, such as `row = np.arange(3); row`, are one unit with one block,
+and the block of a `for` or `with` statement goes under the whole statement):
 
     t.dtype
     #> torch.float64
@@ -45,15 +47,18 @@ class Documented:
     end_line: int  # last line of the block
     output: str | None = None  # text of the `#>` lines
     output_line: int = 0
+    output_numbers: list[int] = field(default_factory=list)  # the line number of each `#>` line
     raises: tuple[str, str] | None = None  # (exception type, message)
     warns: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
 class Statement:
+    """What a REPL runs as one input: a top-level statement, or all the statements on one line."""
+
     line: int
     end_line: int
-    node: ast.stmt
+    nodes: list[ast.stmt]
     documented: Documented | None
 
 
@@ -137,7 +142,11 @@ def examples_in_file(path: Path, shown_as: str) -> list[Example]:
 
 
 def parse_statements(example: Example) -> list[Statement]:
-    """Pair each top-level statement with the documented block right under it."""
+    """Pair each top-level statement (or line of statements) with the documented block right under it.
+
+    Raises SnippetError, naming file and line, for text that is not Python or a block that is malformed
+    or follows no top-level statement.
+    """
     filename, source = example.filename, example.source
     try:
         tree = ast.parse(source, filename=filename)
@@ -145,16 +154,16 @@ def parse_statements(example: Example) -> list[Statement]:
         raise SnippetError(filename, error.lineno or example.first_line, f"not valid Python: {error.msg}") from None
     all_lines = source.splitlines()
     statements, claimed = [], set()
-    for node in tree.body:
+    for nodes in same_line_groups(tree.body):
         block_lines = []
-        number = node.end_lineno + 1
+        number = nodes[-1].end_lineno + 1
         # A block starts in column 0; an indented one would sit inside a compound statement.
         while number <= len(all_lines) and DOC_LINE.match(all_lines[number - 1]) and all_lines[number - 1][0] == "#":
             block_lines.append((number, all_lines[number - 1]))
             number += 1
         documented = read_block(filename, block_lines) if block_lines else None
         claimed.update(n for n, _ in block_lines)
-        statements.append(Statement(node.lineno, node.end_lineno, node, documented))
+        statements.append(Statement(nodes[0].lineno, nodes[-1].end_lineno, nodes, documented))
     for number, text in enumerate(all_lines, start=1):
         if DOC_LINE.match(text) and number not in claimed:
             raise SnippetError(
@@ -165,7 +174,19 @@ def parse_statements(example: Example) -> list[Statement]:
     return statements
 
 
+def same_line_groups(body: list[ast.stmt]) -> list[list[ast.stmt]]:
+    """Top-level statements grouped as a REPL reads them: `a = 1; a` is one input, with one block under it."""
+    groups: list[list[ast.stmt]] = []
+    for node in body:
+        if groups and node.lineno == groups[-1][-1].end_lineno:
+            groups[-1].append(node)
+        else:
+            groups.append([node])
+    return groups
+
+
 def read_block(filename: str, block_lines: list[tuple[int, str]]) -> Documented:
+    """Read one block of `#>` / `#!` lines, given as (line number, text); raises SnippetError if malformed."""
     documented = Documented(line=block_lines[0][0], end_line=block_lines[-1][0])
     output: list[str] = []
     messages: list[tuple[str, str, list[str]]] = []  # (raises or warns, type, message lines)
@@ -176,6 +197,7 @@ def read_block(filename: str, block_lines: list[tuple[int, str]]) -> Documented:
             if not output:
                 documented.output_line = number
             output.append(body)
+            documented.output_numbers.append(number)
             continues = False
             continue
         keyword, _, rest = body.partition(" ")

@@ -1,0 +1,462 @@
+"""What a statement shows, read the way a REPL shows it, and how the update writes and re-checks it.
+
+Each rule has valid documentation that passes and a wrong output that is rejected with the right reason.
+"""
+
+import textwrap
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+HEADER = "import pickle\nimport warnings\nimport numpy as np\nimport torch\n\n"  # the example starts on line 6
+
+
+def example(body: str) -> str:
+    return HEADER + textwrap.dedent(body).strip("\n")
+
+
+VALID = {
+    # 5. Several statements on one line: one input, one block, every statement runs.
+    "assignment then expression on one line": """
+        row = np.arange(3); row
+        #> array([0, 1, 2])
+    """,
+    "every statement of the line runs": """
+        x = 1; x += 1; x
+        #> 2
+    """,
+    "each expression of a line is echoed, as python's REPL does": """
+        1; 2
+        #> 1
+        #> 2
+    """,
+    "a warning from the first statement of a line": """
+        warnings.warn("careful"); x = 1
+        #! warns UserWarning: careful
+    """,
+    "an exception from the last statement of a line": """
+        x = 1; int("a")
+        #! raises ValueError: invalid literal for int() with base 10: 'a'
+    """,
+    "a line whose statements show nothing": """
+        a = 1; b = 2
+        a + b
+        #> 3
+    """,
+    # 7. Expression statements inside compound statements are echoed, in order.
+    "for loop echoes each value": """
+        for k in range(2): k
+        #> 0
+        #> 1
+    """,
+    "printed text and echoed values interleave in order": """
+        for k in range(2):
+            print("k is", k)
+            k * 10
+        #> k is 0
+        #> 0
+        #> k is 1
+        #> 10
+    """,
+    "with body": """
+        with torch.no_grad():
+            torch.ones(2) * 2
+        #> tensor([2., 2.])
+    """,
+    "if and try bodies": """
+        if True:
+            "yes"
+        #> 'yes'
+        try:
+            int("a")
+        except ValueError:
+            "caught"
+        #> 'caught'
+    """,
+    "wrapped reprs in a loop may be written on one line each": """
+        for n in (2, 3): torch.eye(n, dtype=torch.int64)
+        #> tensor([[1, 0], [0, 1]])
+        #> tensor([[1, 0, 0], [0, 1, 0], [0, 0, 1]])
+    """,
+    "wrapped reprs in a loop as printed": """
+        for n in (2, 3): torch.eye(n, dtype=torch.int64)
+        #> tensor([[1, 0],
+        #>         [0, 1]])
+        #> tensor([[1, 0, 0],
+        #>         [0, 1, 0],
+        #>         [0, 0, 1]])
+    """,
+    "each value is compared as it was when shown": """
+        counter = torch.zeros(1)
+        for _ in range(2): counter.add_(1)
+        #> tensor([1.])
+        #> tensor([2.])
+    """,
+    "a warning repeated in a loop shows once, as in the REPL": """
+        for k in range(2): np.array([1 + 1j]).astype(float)
+        #! warns ComplexWarning: Casting complex values to real discards the imaginary part
+        #> array([1.])
+        #> array([1.])
+    """,
+    "function and class bodies are not echoed": """
+        def f():
+            1
+        class Box:
+            2
+        f()
+    """,
+    "None is not echoed": """
+        for k in range(2): None
+    """,
+    # 8. Qualified exception and warning names.
+    "qualified exception name": """
+        np.zeros((2, 2)).sum(axis=2)
+        #! raises numpy.exceptions.AxisError: axis 2 is out of bounds for array of dimension 2
+    """,
+    "unqualified exception name": """
+        np.zeros((2, 2)).sum(axis=2)
+        #! raises AxisError: axis 2 is out of bounds for array of dimension 2
+    """,
+    "public alias of a private class": """
+        pickle.loads(b"not a pickle")
+        #! raises pickle.UnpicklingError: invalid load key, 'n'.
+    """,
+    "builtin exception by its qualified name": """
+        int("a")
+        #! raises builtins.ValueError: invalid literal for int() with base 10: 'a'
+    """,
+    "qualified warning name": """
+        np.array([1 + 1j]).astype(float)
+        #! warns numpy.exceptions.ComplexWarning: Casting complex values to real discards the imaginary part
+        #> array([1.])
+    """,
+    # 11. Terminal escape codes in messages.
+    "escape codes in an exception message": r"""
+        raise ValueError("\x1b[1mbold\x1b[0m and\ttabbed")
+        #! raises ValueError: bold and tabbed
+    """,
+    "escape codes in a warning message": r"""
+        warnings.warn("\x1b[31mred\x1b[0m text")
+        #! warns UserWarning: red text
+    """,
+    # 12. A statement that prints and returns: printed lines first, then the repr.
+    "prints then returns": """
+        def load():
+            print("loading")
+            return torch.ones(2)
+        load()
+        #> loading
+        #> tensor([1., 1.])
+    """,
+    "prints several lines then returns a wrapped repr": """
+        def table():
+            print("first")
+            print("second")
+            return torch.eye(2)
+        table()
+        #> first
+        #> second
+        #> tensor([[1., 0.],
+        #>         [0., 1.]])
+    """,
+}
+
+
+@pytest.mark.parametrize("body", list(VALID.values()), ids=list(VALID))
+def test_valid_documentation_passes(run, body):
+    assert run(example(body)) == []
+
+
+# Each case: the example, the line the problem is reported at, and the words the report must contain.
+WRONG = {
+    # 5.
+    "wrong value after a semicolon": (
+        """
+        row = np.arange(3); row
+        #> array([0, 1, 3])
+        """,
+        7,
+        "documented value differs, under `row = np.arange(3); row`",
+    ),
+    "undocumented value after a semicolon": ("row = np.arange(3); row", 6, "undocumented output"),
+    "missing warning from the first statement of a line": (
+        """
+        warnings.warn("careful"); x = 1
+        """,
+        6,
+        "warnings differ",
+    ),
+    "wrong exception from the last statement of a line": (
+        """
+        x = 1; int("a")
+        #! raises TypeError: invalid literal for int() with base 10: 'a'
+        """,
+        7,
+        "exception type: documented TypeError, actual ValueError",
+    ),
+    # 7.
+    "loop output in the wrong order": (
+        """
+        for k in range(2): k
+        #> 1
+        #> 0
+        """,
+        7,
+        "documented value differs, under `for k in range(2):`",
+    ),
+    "loop output cut short": (
+        """
+        for k in range(2): k
+        #> 0
+        """,
+        7,
+        "the documented block ends before the statement has shown everything",
+    ),
+    "undocumented loop output": ("for k in range(2): k", 6, "undocumented output"),
+    "printed text inside a loop differs": (
+        """
+        for k in range(2):
+            print("k is", k)
+            k * 10
+        #> k is 0
+        #> 0
+        #> k is 2
+        #> 10
+        """,
+        11,
+        "printed text differs",
+    ),
+    "value documented as it is after the loop, not as shown": (
+        """
+        counter = torch.zeros(1)
+        for _ in range(2): counter.add_(1)
+        #> tensor([2.])
+        #> tensor([2.])
+        """,
+        8,
+        "documented value differs",
+    ),
+    # 8.
+    "qualified name of another class": (
+        """
+        np.zeros((2, 2)).sum(axis=2)
+        #! raises builtins.IndexError: axis 2 is out of bounds for array of dimension 2
+        """,
+        7,
+        "exception type: documented builtins.IndexError, which is builtins.IndexError; actual numpy.exceptions.AxisError",
+    ),
+    "qualified name of a base class": (
+        """
+        np.zeros((2, 2)).sum(axis=2)
+        #! raises builtins.ValueError: axis 2 is out of bounds for array of dimension 2
+        """,
+        7,
+        "which is builtins.ValueError; actual numpy.exceptions.AxisError",
+    ),
+    "qualified name that names nothing": (
+        """
+        np.zeros((2, 2)).sum(axis=2)
+        #! raises numpy.exceptions.NoSuchError: axis 2 is out of bounds for array of dimension 2
+        """,
+        7,
+        "documented numpy.exceptions.NoSuchError, which names nothing that can be imported",
+    ),
+    "qualified name of something that is not a class": (
+        """
+        np.zeros((2, 2)).sum(axis=2)
+        #! raises numpy.sum: axis 2 is out of bounds for array of dimension 2
+        """,
+        7,
+        "documented numpy.sum, which is not a class",
+    ),
+    "qualified warning name of another class": (
+        """
+        np.array([1 + 1j]).astype(float)
+        #! warns numpy.exceptions.VisibleDeprecationWarning: Casting complex values to real discards the imaginary part
+        #> array([1.])
+        """,
+        7,
+        "warning type: documented numpy.exceptions.VisibleDeprecationWarning, which is "
+        "numpy.exceptions.VisibleDeprecationWarning; actual numpy.exceptions.ComplexWarning",
+    ),
+    # 11.
+    "escape codes removed, the words still count": (
+        r"""
+        raise ValueError("\x1b[1mbold\x1b[0m and\ttabbed")
+        #! raises ValueError: bold and tabby
+        """,
+        7,
+        "exception message differs",
+    ),
+    "escape codes removed from warnings, the words still count": (
+        r"""
+        warnings.warn("\x1b[31mred\x1b[0m text")
+        #! warns UserWarning: blue text
+        """,
+        7,
+        "warnings differ",
+    ),
+    # 12.
+    "printed part differs": (
+        """
+        def load():
+            print("loading")
+            return torch.ones(2)
+        load()
+        #> saving
+        #> tensor([1., 1.])
+        """,
+        10,
+        "printed text differs",
+    ),
+    "returned part differs": (
+        """
+        def load():
+            print("loading")
+            return torch.ones(2)
+        load()
+        #> loading
+        #> tensor([1., 1.], dtype=torch.float64)
+        """,
+        11,
+        "dtype: documented torch.float64, actual torch.float32",
+    ),
+    "returned part missing": (
+        """
+        def load():
+            print("loading")
+            return torch.ones(2)
+        load()
+        #> loading
+        """,
+        10,
+        "the documented block ends before the statement has shown everything",
+    ),
+    "repr before the printed text": (
+        """
+        def load():
+            print("loading")
+            return torch.ones(2)
+        load()
+        #> tensor([1., 1.])
+        #> loading
+        """,
+        10,
+        "printed text differs",
+    ),
+}
+
+
+@pytest.mark.parametrize("body, line, reason", list(WRONG.values()), ids=list(WRONG))
+def test_wrong_documentation_is_rejected(run, body, line, reason):
+    problems = run(example(body))
+    assert problems, "the harness accepted a wrong documented output"
+    assert any(p.startswith(f"example.py:{line}: ") and reason in p for p in problems), "\n\n".join(problems)
+
+
+def rewritten_block(run_result, body: str) -> list[str]:
+    """The lines the update would write under the example's last statement."""
+    return run_result(example(body))["rewrites"][-1]["lines"]
+
+
+def test_update_writes_loop_output_in_the_order_shown(run_result):
+    body = """
+        for k in range(2):
+            print("k is", k)
+            torch.tensor([k])
+    """
+    assert rewritten_block(run_result, body) == ["#> k is 0", "#> tensor([0])", "#> k is 1", "#> tensor([1])"]
+
+
+def test_update_keeps_a_right_qualified_name_and_replaces_a_wrong_one(run_result):
+    right = "np.zeros(2).sum(axis=1)\n#! raises numpy.exceptions.AxisError: wrong words"
+    wrong = "np.zeros(2).sum(axis=1)\n#! raises builtins.IndexError: wrong words"
+    message = "axis 1 is out of bounds for array of dimension 1"
+    assert rewritten_block(run_result, right) == [f"#! raises numpy.exceptions.AxisError: {message}"]
+    assert rewritten_block(run_result, wrong) == [f"#! raises AxisError: {message}"]
+
+
+def test_update_writes_messages_without_escape_codes(run_result):
+    lines = rewritten_block(run_result, r'raise ValueError("\x1b[1mbold\x1b[0m")')
+    assert lines == ["#! raises ValueError: bold"]
+
+
+def test_update_recheck_passes_a_block_it_corrects(run_result):
+    # The documented string differs only in spaces, which count inside a string; the written block is true.
+    result = run_result(example("for k in range(2): 'a  b'\n#> 'a b'\n#> 'a  b'"))
+    assert "documented value differs" in result["problems"][0]
+    assert result["rewrites"][-1]["lines"] == ["#> 'a  b'", "#> 'a  b'"]
+    assert result["rewrites"][-1]["recheck"] == []
+
+
+def test_update_recheck_reports_a_block_it_cannot_make_true(run_result):
+    body = """
+        class Impostor:
+            def __repr__(self):
+                return "tensor([1, 2])"
+        Impostor()
+    """
+    [(line, problem)] = run_result(example(body))["rewrites"][-1]["recheck"]
+    assert line == 10  # where the written block will start, under the statement on line 9
+    assert problem.startswith("documented value differs, under `Impostor()`")
+
+
+@pytest.fixture
+def project(pytester):
+    pytester.makepyprojecttoml('[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n')
+    (pytester.path / "snippets").mkdir()
+    return pytester
+
+
+UNTRUE_REPR = """\
+class Impostor:
+    def __repr__(self):
+        return "tensor([1, 2])"
+
+
+1 + 1
+Impostor()
+"""
+
+
+def problem_lines(result) -> list[str]:
+    return [line for line in result.outlines if line.startswith("snippets/example.py:")]
+
+
+def test_update_fails_on_a_block_it_cannot_make_true(project):
+    # Its repr reads as a tensor, which it is not: no block can document it truly.
+    snippet = project.path / "snippets" / "example.py"
+    snippet.write_text(UNTRUE_REPR)
+    update = project.runpytest_subprocess("--update-expected")
+    update.assert_outcomes(failed=1)
+    assert snippet.read_text() == UNTRUE_REPR.replace("1 + 1\n", "1 + 1\n#> 2\n") + "#> tensor([1, 2])\n"
+    normal = project.runpytest_subprocess()
+    normal.assert_outcomes(failed=1)
+    # The same problem at the same line: the line where the block is after the update moved it down.
+    expected = ["snippets/example.py:9: documented value differs, under `Impostor()`"]
+    assert problem_lines(update) == problem_lines(normal) == expected
+    update.stdout.fnmatch_lines(["*type: documented torch.Tensor, actual *Impostor*"])
+
+
+def test_update_of_a_real_torch_load_error_passes_on_the_next_run(project):
+    snippet = project.path / "snippets" / "example.py"
+    snippet.write_text(
+        "import numpy as np\nimport torch\n\n"
+        'torch.save({"a": np.zeros(2)}, "checkpoint.pt")\n'
+        'torch.load("checkpoint.pt")\n'
+        "#! raises pickle.UnpicklingError: an outdated message\n"
+    )
+    project.runpytest_subprocess("--update-expected").assert_outcomes(passed=1)
+    written = snippet.read_text()
+    assert "#! raises pickle.UnpicklingError: Weights only load failed." in written
+    assert "\x1b" not in written
+    project.runpytest_subprocess().assert_outcomes(passed=1)
+
+
+def test_update_of_loop_output_passes_on_the_next_run(project):
+    snippet = project.path / "snippets" / "example.py"
+    snippet.write_text("import torch\n\nfor n in (1, 2):\n    print(n)\n    torch.eye(n)\n")
+    project.runpytest_subprocess("--update-expected").assert_outcomes(passed=1)
+    assert snippet.read_text().endswith("#> 1\n#> tensor([[1.]])\n#> 2\n#> tensor([[1., 0.],\n#>         [0., 1.]])\n")
+    project.runpytest_subprocess().assert_outcomes(passed=1)
