@@ -99,6 +99,7 @@ import torch
 
 weights = torch.ones(3, 2)  # float32, like every nn.Module's parameters
 batch = torch.from_numpy(np.ones((4, 3)))  # float64, from NumPy
+# fix: Cast one side so the dtypes match, usually the NumPy data: `batch.float() @ weights`.
 batch @ weights
 #! raises RuntimeError: expected m1 and m2 to have the same dtype, but got: double != float
 batch.float() @ weights
@@ -129,6 +130,7 @@ import torch
 array = np.arange(3.0)
 torch.asarray(array, copy=False)  # share, or raise if sharing is impossible
 #> tensor([0., 1., 2.], dtype=torch.float64)
+# fix: Drop `copy=False`, or ask for the array's own dtype.
 torch.asarray(array, dtype=torch.float32, copy=False)
 #! raises ValueError: can't alias tensor with dtype 'Double' into dtype 'Float'.
 # --8<-- [end:asarray_copy]
