@@ -237,7 +237,8 @@ def collect(messages: Iterable[Message], shown: dict[tuple[str, str | None], lis
 
 def slug(text: str, taken: set[str]) -> str:
     """A short readable id for an entry: its first words, made unique among `taken` (which it extends)."""
-    words = re.sub(r"[^\w\s-]", "", text.lower()).split()
+    # Letters, digits and hyphens only: an underscore would read as emphasis inside `{ #id }`.
+    words = re.sub(r"[^a-z0-9]+", " ", text.lower().replace("'", "")).split()
     base, count = "-".join(words[:9])[:70].strip("-") or "message", 1
     candidate = base
     while candidate in taken:
