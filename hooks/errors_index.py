@@ -77,6 +77,7 @@ class Entry:
     kind: str
     type: str
     text: str
+    anchor: str = ""  # the entry's id on the errors page
     fixes: list[str] = field(default_factory=list)
     shown: list[tuple[Shown, str]] = field(default_factory=list)  # (where, requirement) without repeats
 
@@ -232,7 +233,11 @@ def collect(messages: Iterable[Message], shown: dict[tuple[str, str | None], lis
         for place in places:
             if (place, message.requires) not in entry.shown:
                 entry.shown.append((place, message.requires))
-    return [entries[key] for key in sorted(entries, key=lambda k: (k[0].lower(), k[1].lower()))]
+    ordered = [entries[key] for key in sorted(entries, key=lambda k: (k[0].lower(), k[1].lower()))]
+    taken: set[str] = set()
+    for entry in ordered:
+        entry.anchor = slug(f"{entry.type} {entry.text}", taken)
+    return ordered
 
 
 def slug(text: str, taken: set[str]) -> str:
@@ -271,11 +276,9 @@ def render(entries: list[Entry]) -> str:
         "box to land here. This page is generated from the tested examples.",
         "",
     ]
-    taken: set[str] = set()
     for entry in entries:
-        anchor = slug(f"{entry.type} {entry.text}", taken)
         verb = "Raised" if entry.kind == "raises" else "Warned"
-        out += [f"## {plain(entry.type)}: {plain(entry.text)} {{ #{anchor} }}", ""]
+        out += [f"## {plain(entry.type)}: {plain(entry.text)} {{ #{entry.anchor} }}", ""]
         out += [f"**Fix:** {fix}" for fix in entry.fixes]
         links = []
         for place, requires in entry.shown:
@@ -287,8 +290,8 @@ def render(entries: list[Entry]) -> str:
     return "\n".join(out)
 
 
-def build_page(snippet_dir: Path, docs_dir: Path, toc_config: dict | None = None) -> str:
-    """The errors page's Markdown from the snippets under `snippet_dir` and the pages under `docs_dir`.
+def build_entries(snippet_dir: Path, docs_dir: Path, toc_config: dict | None = None) -> list[Entry]:
+    """The errors page's entries from the snippets under `snippet_dir` and the pages under `docs_dir`.
 
     Raises ErrorsIndexError (see read_messages and collect).
     """
@@ -296,7 +299,7 @@ def build_page(snippet_dir: Path, docs_dir: Path, toc_config: dict | None = None
     for path in sorted(snippet_dir.glob("*.py")):
         messages += read_messages(path, f"{snippet_dir.name}/{path.name}")
     pages = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs_dir.rglob("*.md"))}
-    return render(collect(messages, embeddings(pages, toc_config)))
+    return collect(messages, embeddings(pages, toc_config))
 
 
 def on_files(files, config):
@@ -308,7 +311,7 @@ def on_files(files, config):
     snippet_options = config["mdx_configs"].get("pymdownx.snippets", {})
     snippet_dir = root / (snippet_options.get("base_path") or ["snippets"])[0]
     try:
-        content = build_page(snippet_dir, Path(config["docs_dir"]), config["mdx_configs"].get("toc"))
+        content = render(build_entries(snippet_dir, Path(config["docs_dir"]), config["mdx_configs"].get("toc")))
     except ErrorsIndexError as error:
         raise PluginError(f"errors page: {error}") from None
     files.append(File.generated(config, PAGE, content=content))
