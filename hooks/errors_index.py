@@ -259,6 +259,20 @@ def plain(text: str) -> str:
     return MARKUP.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
 
 
+def readable(requires: str) -> str:
+    """A section's `# requires:` value as a reader would say it, e.g. "numpy<2" -> "NumPy 1.x"."""
+    words = {"cuda": "with a CUDA GPU", "cpu-only-torch": "torch built without CUDA"}
+    parts = []
+    for word in (w.strip() for w in requires.split(",")):
+        version = re.fullmatch(r"numpy(>=|<)(\d+)", word)
+        if version:
+            major = int(version[2])
+            parts.append(f"NumPy {major}.x and later" if version[1] == ">=" else f"NumPy {major - 1}.x")
+        else:
+            parts.append(words.get(word, word))
+    return ", ".join(parts)
+
+
 def render(entries: list[Entry]) -> str:
     """The errors page's Markdown: one section per entry, the message as its heading."""
     out = [
@@ -285,7 +299,7 @@ def render(entries: list[Entry]) -> str:
             label = f"{place.page_title} › {place.heading}" if place.heading else place.page_title
             label = plain(html.unescape(label))
             target = f"{place.page}#{place.anchor}" if place.anchor else place.page
-            links.append(f"[{label}]({target})" + (f" (needs {requires})" if requires else ""))
+            links.append(f"[{label}]({target})" + (f" ({readable(requires)})" if requires else ""))
         out += ["", f"{verb} in: " + ", ".join(links) + ".", ""]
     return "\n".join(out)
 

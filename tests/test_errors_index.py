@@ -120,6 +120,18 @@ def test_messages_are_read_with_their_fix_section_and_requirement(project):
     ]
 
 
+@pytest.mark.parametrize(
+    "requires, said",
+    [
+        ("numpy<2", "NumPy 1.x"),
+        ("numpy>=2", "NumPy 2.x and later"),
+        ("cpu-only-torch, numpy<2", "torch built without CUDA, NumPy 1.x"),
+    ],
+)
+def test_a_link_says_what_its_section_needs_in_words(requires, said):
+    assert errors_index.readable(requires) == said
+
+
 def grad_snippet(fix: str) -> str:
     return f"""
         # --8<-- [start:grad]
