@@ -59,15 +59,16 @@ RECORD_SEARCH_WORKER = """
 })();
 """
 
-# True once the worker has answered the query now in the box and the list shows that answer's first page.
+# Once the worker has answered the query now in the box and the list shows that answer's first page: the
+# number of pages found (0 at once when nothing is found).
 RESULTS_SHOWN = """() => {
   const log = window.searchLog, box = document.querySelector("input.md-search__input");
   if (!log.sent.length || log.sent[log.sent.length - 1] !== box.value || log.answered !== log.sent.length)
     return false;
-  if (!log.last.items.length) return true;
+  if (!log.last.items.length) return {found: 0};
   const first = document.querySelector(".md-search-result__item a");
   const top = new URL(log.last.items[0][0].location, document.baseURI);
-  return first !== null && new URL(first.href).pathname === top.pathname;
+  return first !== null && new URL(first.href).pathname === top.pathname && {found: log.last.items.length};
 }"""
 
 
@@ -110,10 +111,10 @@ def search_box(chromium, built_site):
 def first_result(search_box) -> tuple[str, list[str]]:
     """Wait for the results of what is in the box; return the first result's page path and the anchors of the
     sections it lists, best first."""
-    page, _ = search_box
-    page.wait_for_function(RESULTS_SHOWN, timeout=30_000)
+    page, box = search_box
+    found = page.wait_for_function(RESULTS_SHOWN, timeout=30_000).json_value()["found"]
+    assert found > 0, f"no search result for {box.input_value()!r}"
     links = page.locator(".md-search-result__item").first.locator("a")
-    assert links.count() > 0, f"no search result for {page.locator('input.md-search__input').input_value()!r}"
     hrefs = [urlparse(href) for href in links.evaluate_all("links => links.map(a => a.href)")]
     return hrefs[0].path, [href.fragment for href in hrefs[1:] if href.path == hrefs[0].path and href.fragment]
 
