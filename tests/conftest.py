@@ -53,9 +53,11 @@ def built_site(tmp_path_factory):
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """A started Chromium (Playwright); skips (fails under CI) where there is none."""
+    """A started Chromium (Playwright); skips (fails under CI) where there is none.
+
+    Module-scoped: one sync Playwright per thread at a time, and other modules start their own."""
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
