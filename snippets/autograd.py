@@ -64,6 +64,7 @@ import torch
 
 np.asarray(torch.arange(3))  # goes through Tensor.__array__, so the same rules apply
 #> array([0, 1, 2])
+# fix: Call `.detach()` first: `tensor.detach().numpy()`, or let `tensor.numpy(force=True)` do it.
 np.asarray(torch.ones(2, requires_grad=True))
 #! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
 # --8<-- [end:np_asarray]
@@ -93,6 +94,7 @@ conjugated.is_conj()
 #> True
 conjugated.data_ptr() == z.data_ptr()  # nothing computed: the same memory
 #> True
+# fix: Resolve the conjugate bit first: `tensor.resolve_conj().numpy()`.
 conjugated.numpy()
 #! raises RuntimeError: Can't call numpy() on Tensor that has conjugate bit set. Use tensor.resolve_conj().numpy() instead.
 conjugated.resolve_conj().numpy()
@@ -107,6 +109,7 @@ imaginary
 #> tensor([-2.])
 imaginary.is_neg()
 #> True
+# fix: Resolve the negative bit first: `tensor.resolve_neg().numpy()`.
 imaginary.numpy()
 #! raises RuntimeError: Can't call numpy() on Tensor that has negative bit set. Use tensor.resolve_neg().numpy() instead.
 imaginary.resolve_neg().numpy()
@@ -117,6 +120,7 @@ imaginary.resolve_neg().numpy()
 import torch
 
 sparse = torch.tensor([0.0, 2.0, 0.0]).to_sparse()
+# fix: Make the tensor dense first: `tensor.to_dense().numpy()`.
 sparse.numpy()
 #! raises TypeError: can't convert Sparse layout tensor to numpy. Use Tensor.to_dense() first.
 sparse.to_dense().numpy()
@@ -129,6 +133,7 @@ import torch
 shape_only = torch.ones(2, 3, device="meta")  # a shape and dtype, but no data
 shape_only
 #> tensor(..., device='meta', size=(2, 3))
+# fix: A meta tensor holds no data to convert: create the tensor on the CPU (`device="cpu"`) instead.
 shape_only.numpy()
 #! raises TypeError: can't convert meta device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.
 # fix: none: create the tensor on a real device, e.g. device="cpu"

@@ -42,6 +42,7 @@ import torch
 
 torch.version.cuda is None  # this torch was built without CUDA
 #> True
+# fix: Choose the device at run time: `torch.device("cuda" if torch.cuda.is_available() else "cpu")`, or install a CUDA build of torch.
 torch.ones(2).to("cuda")
 #! raises AssertionError: Torch not compiled with CUDA enabled
 # --8<-- [end:cpu_only_build]
@@ -83,6 +84,7 @@ back.numpy()
 # requires: cpu-only-torch
 import torch
 
+# fix: Pin memory only when a GPU is there: `if torch.cuda.is_available(): tensor = tensor.pin_memory()`.
 torch.ones(2).pin_memory()  # pinning only makes sense with a GPU to copy to
 #! raises RuntimeError: Cannot access accelerator device when none is available.
 # --8<-- [end:pinned_memory_without_gpu]

@@ -19,6 +19,7 @@ import numpy as np
 import torch
 
 weights = torch.ones(2, requires_grad=True)
+# fix: Detach first: `np.from_dlpack(tensor.detach())`.
 np.from_dlpack(weights)
 #! raises BufferError: Can't export tensors that require gradient, use tensor.detach()
 np.from_dlpack(weights.detach())
@@ -29,6 +30,7 @@ np.from_dlpack(weights.detach())
 import numpy as np
 import torch
 
+# fix: Cast to a dtype NumPy has first, e.g. `np.from_dlpack(tensor.float())`.
 np.from_dlpack(torch.ones(2, dtype=torch.bfloat16))
 #! raises RuntimeError: Unsupported dtype in DLTensor.
 # --8<-- [end:bfloat16]

@@ -30,6 +30,7 @@ import numpy as np
 import torch
 
 mixed = np.array([1, "two"], dtype=object)
+# fix: Build the array with a numeric dtype (e.g. `np.array(values, dtype=np.float32)`) before converting.
 torch.from_numpy(mixed)
 #! raises TypeError: can't convert np.ndarray of type numpy.object_. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 # --8<-- [end:object_array]
@@ -38,6 +39,7 @@ torch.from_numpy(mixed)
 import numpy as np
 import torch
 
+# fix: Encode the strings as integers (e.g. indices into a vocabulary) before converting.
 torch.from_numpy(np.array(["a", "b"]))
 #! raises TypeError: can't convert np.ndarray of type numpy.str_. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 # --8<-- [end:string_array]
@@ -46,6 +48,7 @@ torch.from_numpy(np.array(["a", "b"]))
 import numpy as np
 import torch
 
+# fix: Read the bytes as integer codes first: `np.frombuffer(bytearray(data), dtype=np.uint8)`.
 torch.from_numpy(np.array([b"ab", b"cd"]))
 #! raises TypeError: can't convert np.ndarray of type numpy.bytes_. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 codes = np.frombuffer(bytearray(b"abcd"), dtype=np.uint8)  # the bytes as uint8 codes
@@ -58,6 +61,7 @@ import numpy as np
 import torch
 
 days = np.array(["2024-01-01", "2024-03-01"], dtype="datetime64[D]")
+# fix: Convert to plain integers first: `torch.from_numpy(days.astype(np.int64))` (units since 1970-01-01).
 torch.from_numpy(days)
 #! raises TypeError: can't convert np.ndarray of type numpy.datetime64. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 torch.from_numpy(days.astype(np.int64))  # days since 1970-01-01, as plain integers
@@ -69,6 +73,7 @@ import numpy as np
 import torch
 
 durations = np.array([90, 3600], dtype="timedelta64[s]")
+# fix: Convert to plain integers first: `torch.from_numpy(durations.astype(np.int64))` (in the array's unit).
 torch.from_numpy(durations)
 #! raises TypeError: can't convert np.ndarray of type numpy.timedelta64. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 torch.from_numpy(durations.astype(np.int64))  # seconds, as plain integers
@@ -80,6 +85,7 @@ import numpy as np
 import torch
 
 points = np.zeros(2, dtype=[("x", "f4"), ("y", "i4")])
+# fix: Convert one field at a time: `torch.from_numpy(points["x"])`.
 torch.from_numpy(points)  # a record per element: no tensor dtype fits
 #! raises TypeError: can't convert np.ndarray of type numpy.void. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 field = torch.from_numpy(points["x"])  # one field is a strided float32 view, and converts
@@ -93,6 +99,7 @@ np.shares_memory(points, field.numpy())  # still the structured array's memory
 import numpy as np
 import torch
 
+# fix: Cast to float64 first: `torch.from_numpy(array.astype(np.float64))`.
 torch.from_numpy(np.zeros(2, dtype=np.longdouble))
 #! raises TypeError: can't convert np.ndarray of type numpy.longdouble. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 torch.from_numpy(np.zeros(2, dtype=np.longdouble).astype(np.float64))
@@ -104,6 +111,7 @@ import numpy as np
 import torch
 
 big_endian = np.zeros(2, dtype=">f4")  # as read from some file formats
+# fix: Cast to the machine's byte order first: `torch.from_numpy(array.astype("=f4"))`.
 torch.from_numpy(big_endian)
 #! raises ValueError: given numpy array has byte order different from the native byte order. Conversion between byte orders is currently not supported.
 torch.from_numpy(big_endian.astype("=f4"))  # "=" is the machine's own byte order
@@ -116,6 +124,7 @@ import torch
 
 np.dtype(np.ulonglong) == np.dtype(np.uint64)  # equal dtypes on Linux...
 #> True
+# fix: Use `np.uint64` instead: `torch.from_numpy(array.astype(np.uint64))`.
 torch.from_numpy(np.zeros(2, dtype=np.ulonglong))  # ...yet torch only accepts np.uint64
 #! raises TypeError: can't convert np.ndarray of type numpy.ulonglong. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 torch.from_numpy(np.zeros(2, dtype=np.uint64))
@@ -126,6 +135,7 @@ torch.from_numpy(np.zeros(2, dtype=np.uint64))
 import torch
 
 half_precision = torch.ones(2, dtype=torch.bfloat16)  # NumPy has no bfloat16
+# fix: Widen to float32 first: `tensor.float().numpy()`.
 half_precision.numpy()
 #! raises TypeError: Got unsupported ScalarType BFloat16
 half_precision.float().numpy()  # widen to float32 first; every bfloat16 value fits exactly
@@ -136,6 +146,7 @@ half_precision.float().numpy()  # widen to float32 first; every bfloat16 value f
 import torch
 
 eight_bit = torch.ones(2, dtype=torch.float8_e4m3fn)
+# fix: Widen to float32 first: `tensor.float().numpy()`.
 eight_bit.numpy()
 #! raises TypeError: Got unsupported ScalarType Float8_e4m3fn
 eight_bit.float().numpy()
@@ -158,8 +169,10 @@ chalf.cfloat().numpy()
 # --8<-- [start:quantized]
 import torch
 
+# fix: Convert quantized tensors with `.dequantize()` (real values) or `.int_repr()` (stored integers).
 quantized = torch.quantize_per_tensor(torch.tensor([1.0, 2.0]), scale=0.1, zero_point=0, dtype=torch.quint8)
 #! warns UserWarning: torch.quantize_per_tensor, torch.quantize_per_channel and other quantized tensor creation functions that produce tensors with dtype torch.quint8, torch.qint8, and torch.qint32 are deprecated and will be removed in a future PyTorch release. Please see https://github.com/pytorch/pytorch/issues/184982 for more information.
+# fix: Take `.dequantize().numpy()` for the real values or `.int_repr().numpy()` for the stored integers.
 quantized.numpy()
 #! raises TypeError: Got unsupported ScalarType QUInt8
 quantized.dequantize().numpy()  # the real values
@@ -174,6 +187,7 @@ import torch
 small = torch.ones(2, dtype=torch.uint16)
 small * 2
 #> tensor([2, 2], dtype=torch.uint16)
+# fix: Do the arithmetic in a wider signed dtype: `small.to(torch.int32) + small.to(torch.int32)`.
 small + small  # uint16, uint32 and uint64 tensors support only some operations (torch 2.13)
 #! raises NotImplementedError: "add_stub" not implemented for 'UInt16'
 small.to(torch.int32) + small.to(torch.int32)

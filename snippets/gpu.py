@@ -19,6 +19,7 @@ tensor  # still float64: moving changes the device, not the dtype
 import torch
 
 tensor = torch.ones(2, device="cuda")
+# fix: Move the tensor to the CPU first: `tensor.cpu().numpy()`.
 tensor.numpy()
 #! raises TypeError: can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.
 # --8<-- [end:numpy_on_cuda_error]

@@ -24,6 +24,7 @@ import torch
 
 array = np.arange(3.0)
 array.setflags(write=False)
+# fix: On NumPy 1.26, use `torch.from_numpy(array)`, or `array.copy()` before `torch.from_dlpack`.
 torch.from_dlpack(array)  # NumPy 1.26 refuses to export a read-only array
 #! raises BufferError: Cannot export readonly array since signalling readonly is unsupported by DLPack.
 # --8<-- [end:read_only_dlpack_numpy1]
@@ -58,6 +59,7 @@ import numpy as np
 import torch
 
 tensor = torch.arange(3.0)
+# fix: Use `np.asarray(tensor)`, as NumPy's message recommends.
 np.array(tensor, copy=False)  # sharing is possible, yet NumPy 2 cannot ask torch 2.13 for it
 #! warns DeprecationWarning: __array__ implementation doesn't accept a copy keyword, so passing copy=False failed. __array__ must implement 'dtype' and 'copy' keyword arguments. To learn more, see the migration guide https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword
 #! raises ValueError: Unable to avoid copy while creating an array as requested.

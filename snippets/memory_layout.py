@@ -5,6 +5,7 @@ import numpy as np
 import torch
 
 array = np.arange(4.0)
+# fix: Copy first: `torch.from_numpy(array[::-1].copy())` or `np.ascontiguousarray(array[::-1])`.
 torch.from_numpy(array[::-1])  # np.flip and [::-1] make negative strides
 #! raises ValueError: At least one stride in the given numpy array is negative, and tensors with negative strides are not currently supported. (You can probably work around this by making a copy of your array  with array.copy().)
 # fix: copy it first: torch.tensor(array[::-1].copy())
@@ -79,6 +80,7 @@ tensor.stride()
 #> (1, 3)
 tensor.is_contiguous()
 #> False
+# fix: Use `.reshape(...)` instead, as the message says, or call `.contiguous()` before `.view(...)`.
 tensor.view(6)
 #! raises RuntimeError: view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.
 # --8<-- [end:transposed_view]
@@ -104,6 +106,7 @@ import torch
 
 array = np.arange(3)
 array.setflags(write=False)
+# fix: Convert a writable copy: `torch.from_numpy(array.copy())`, or use `torch.tensor(array)`.
 torch.from_numpy(array)
 #! warns UserWarning: The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This means writing to this tensor will result in undefined behavior. You may want to copy the array to protect its data or make it writable before converting it to a tensor. This type of warning will be suppressed for the rest of this program.
 #> tensor([0, 1, 2])
@@ -132,6 +135,7 @@ import torch
 row = np.broadcast_to(np.arange(3), (2, 3))  # read-only, and its first stride is 0
 row.strides
 #> (0, 8)
+# fix: Convert a writable copy: `torch.from_numpy(array.copy())`, or use `torch.tensor(array)`.
 torch.from_numpy(row)
 #! warns UserWarning: The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This means writing to this tensor will result in undefined behavior. You may want to copy the array to protect its data or make it writable before converting it to a tensor. This type of warning will be suppressed for the rest of this program.
 #> tensor([[0, 1, 2],

@@ -111,6 +111,7 @@ import torch
 
 weights = torch.ones(3, 2)  # float32, like every nn.Module's parameters
 batch = torch.from_numpy(np.ones((4, 3)))  # float64, from NumPy
+# fix: Cast one side so the dtypes match, usually the NumPy data: `batch.float() @ weights`.
 batch @ weights
 #! raises RuntimeError: expected m1 and m2 to have the same dtype, but got: double != float
 batch.float() @ weights
@@ -161,6 +162,7 @@ array = np.arange(3.0)
 shared = torch.asarray(array, copy=False)  # share, or raise if sharing is impossible
 np.shares_memory(array, shared.numpy())
 #> True
+# fix: Drop `copy=False`, or ask for the array's own dtype.
 torch.asarray(array, dtype=torch.float32, copy=False)
 #! raises ValueError: can't alias tensor with dtype 'Double' into dtype 'Float'.
 # --8<-- [end:asarray_copy]

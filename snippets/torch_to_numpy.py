@@ -24,6 +24,7 @@ array  # the array is a view of the tensor's memory
 import torch
 
 weights = torch.ones(3, requires_grad=True)
+# fix: Call `.detach()` first: `tensor.detach().numpy()`, or let `tensor.numpy(force=True)` do it.
 weights.numpy()
 #! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
 # --8<-- [end:requires_grad_error]

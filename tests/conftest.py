@@ -1,9 +1,11 @@
+import os
 import textwrap
 
 import pytest
 
 from array_examples.isolation import Zygote
 from array_examples.snippets import Example
+from sitetools import build, launch, serve
 
 
 @pytest.fixture(scope="session")
@@ -42,3 +44,39 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+def skip_or_fail(reason: str):
+    """Skip a browser test that cannot run here; under CI (CI=true) fail instead."""
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests must run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The site built with --strict and served on 127.0.0.1; yields its base URL and folder."""
+    folder = tmp_path_factory.mktemp("built_site")
+    result = build(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    base, server = serve(folder)
+    yield base, folder
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """A started Chromium (Playwright); skips (fails under CI) where there is none.
+
+    Module-scoped: one sync Playwright per thread at a time, and other modules start their own."""
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        skip_or_fail("Playwright for Python is not installed (pip install -r requirements.txt)")
+    with sync_playwright() as playwright:
+        try:
+            browser = launch(playwright)
+        except Error as error:
+            skip_or_fail(f"no Chromium to start (apt-get install chromium, or python -m playwright install chromium): {error}")
+        yield browser
+        browser.close()

@@ -13,12 +13,12 @@ def run(*command: str) -> subprocess.CompletedProcess:
 
 
 def test_ruff_lints_clean():
-    result = run(str(RUFF), "check", "snippets", "src", "tests", "scripts", "benchmarks")
+    result = run(str(RUFF), "check", "snippets", "src", "tests", "scripts", "benchmarks", "hooks")
     assert result.returncode == 0, result.stdout
 
 
 def test_code_is_formatted():
-    result = run(str(RUFF), "format", "--check", "src", "tests", "scripts", "benchmarks")
+    result = run(str(RUFF), "format", "--check", "src", "tests", "scripts", "benchmarks", "hooks")
     assert result.returncode == 0, result.stdout
 
 

@@ -1,0 +1,332 @@
+"""MkDocs hook: the "Errors and warnings" page, written at build time from the snippets.
+
+Every statement documented with `#! raises Type: message` or `#! warns Type: message`
+carries its one-line fix in a comment directly above it:
+
+    # fix: Call .detach() first: tensor.detach().numpy().
+    weights.numpy()
+    #! raises RuntimeError: Can't call numpy() on Tensor that requires grad. ...
+
+The page lists each distinct (type, message) once, in its heading so that the site's
+search finds it, with the fix and links to every section of the site that shows it.
+The snippets are read as text here (a small parser of the `#!` lines, checked against
+the harness's own reader by tests/test_errors_index.py), so the build needs no test code.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+
+PAGE = "errors.md"
+TITLE = "Errors and warnings"
+SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
+REQUIRES = re.compile(r"^# requires: (.+)$")
+DOC_LINE = re.compile(r"^#[>!]( |$)")  # a documented-output line, in column 0
+MESSAGE = re.compile(r"^#! (raises|warns) ([\w.]+): ?(.*)$")
+FIX = re.compile(r"^# fix: (\S.*)$")
+INCLUDE = re.compile(r'--8<--\s+"([^"]+\.py)(?::([\w-]+))?"')
+HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# Characters Python-Markdown treats as markup; escaped, a message in a heading reads as typed.
+MARKUP = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+class ErrorsIndexError(Exception):
+    """A snippet or page the errors page cannot be built from; names the file and line."""
+
+    def __init__(self, filename: str, line: int, message: str):
+        super().__init__(f"{filename}:{line}: {message}")
+        self.filename, self.line = filename, line
+
+
+@dataclass
+class Message:
+    """One `#! raises` or `#! warns` message in a snippet, with the fix written above its statement."""
+
+    kind: str  # "raises" or "warns"
+    type: str  # exception or warning class, e.g. "RuntimeError"
+    text: str  # the message; lines of a multi-line message are joined by "\n"
+    fix: str
+    filename: str
+    line: int  # line of the `#!` line that starts the message
+    section: str | None  # named section it sits in, None outside every section
+    requires: str = ""  # the section's `# requires:` value, "" when it runs everywhere
+
+
+@dataclass
+class Shown:
+    """A place on the site that embeds a snippet section: page, and the heading it sits under."""
+
+    page: str  # path under docs/, e.g. "dtypes.md"
+    page_title: str
+    anchor: str  # the heading's id; "" when the section comes before any heading but the title
+    heading: str  # the heading's text; "" with no anchor
+
+
+@dataclass
+class Entry:
+    """One distinct (type, message) on the errors page."""
+
+    kind: str
+    type: str
+    text: str
+    anchor: str = ""  # the entry's id on the errors page
+    fixes: list[str] = field(default_factory=list)
+    shown: list[tuple[Shown, str]] = field(default_factory=list)  # (where, requirement) without repeats
+
+
+def read_messages(path: Path, shown_as: str) -> list[Message]:
+    """Every `#!` message in one snippet file, each with its fix.
+
+    Takes the file and the name to report it as (e.g. "snippets/dtypes.py"). Raises
+    ErrorsIndexError for a file that is not Python, or for a raising or warning statement
+    without a `# fix: ...` line directly above it.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        tree = ast.parse("\n".join(lines), filename=shown_as)
+    except SyntaxError as error:
+        raise ErrorsIndexError(shown_as, error.lineno or 1, f"not valid Python: {error.msg}") from None
+    sections = section_of_each_line(lines)
+    messages = []
+    for node in tree.body:
+        first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        found = messages_under(lines, node.end_lineno)
+        if not found:
+            continue
+        fix = FIX.match(lines[first - 2]) if first >= 2 else None
+        if fix is None:
+            kind, number = found[0][0], found[0][3]
+            raise ErrorsIndexError(
+                shown_as,
+                first,
+                f"this statement is documented with `#! {kind}` (line {number}) but has no "
+                "`# fix: <one line>` comment directly above it; the errors page shows that fix",
+            )
+        section, requires = sections[node.lineno - 1]
+        for kind, type_name, text, number in found:
+            messages.append(Message(kind, type_name, text, fix[1].strip(), shown_as, number, section, requires))
+    return messages
+
+
+def messages_under(lines: list[str], end_line: int) -> list[tuple[str, str, str, int]]:
+    """(kind, type, message, line) for the `#!` messages in the documented block under a statement.
+
+    A `#! ` line that does not start with `raises` or `warns` continues the message above it.
+    """
+    found: list[tuple[str, str, str, int]] = []
+    number = end_line + 1
+    while number <= len(lines) and DOC_LINE.match(lines[number - 1]):
+        text = lines[number - 1]
+        match = MESSAGE.match(text)
+        if match:
+            found.append((match[1], match[2], match[3].strip(), number))
+        elif text.startswith("#!") and found:
+            kind, type_name, message, start = found[-1]
+            found[-1] = (kind, type_name, message + "\n" + text[3:], start)
+        number += 1
+    return found
+
+
+def section_of_each_line(lines: list[str]) -> list[tuple[str | None, str]]:
+    """For each line of a snippet file: the innermost open section ("" requirement outside one) and
+    that section's `# requires:` value ("" when it runs everywhere)."""
+    names, open_sections, requires = [], [], {}
+    for text in lines:
+        match = SECTION.match(text)
+        if match and match[1] == "start":
+            open_sections.append(match[2])
+        elif match and match[2] in open_sections:
+            open_sections.remove(match[2])
+        current = open_sections[-1] if open_sections else None
+        wanted = REQUIRES.match(text.strip())
+        if wanted and current is not None:
+            requires.setdefault(current, wanted[1].strip())
+        names.append(current)
+    return [(name, requires.get(name, "")) for name in names]
+
+
+def embeddings(pages: dict[str, str], toc_config: dict | None = None) -> dict[tuple[str, str | None], list[Shown]]:
+    """Where each snippet section is shown: {(file, section or None for the whole file): [Shown]}.
+
+    Takes {page path under docs/: its Markdown}. The anchors are the ids Python-Markdown's toc
+    extension gives the page's headings (with the site's toc settings, `toc_config`).
+    """
+    shown: dict[tuple[str, str | None], list[Shown]] = {}
+    for page, text in pages.items():
+        headings, includes = headings_and_includes(text)
+        ids = heading_ids([heading for heading, _ in headings], toc_config or {})
+        title = next((name for (heading, level), (_, name) in zip(headings, ids) if level == 1), page)
+        for file, section, heading_index in includes:
+            anchor, name = ("", "")
+            if heading_index is not None and headings[heading_index][1] > 1:
+                anchor, name = ids[heading_index]
+            place = Shown(page, title, anchor, name)
+            if place not in shown.setdefault((file, section), []):
+                shown[(file, section)].append(place)
+    return shown
+
+
+def headings_and_includes(text: str) -> tuple[list[tuple[str, int]], list[tuple[str, str | None, int | None]]]:
+    """The page's headings [(Markdown line, level)] outside code fences, and its snippet includes
+    [(file, section, index of the heading above or None)]."""
+    headings: list[tuple[str, int]] = []
+    includes: list[tuple[str, str | None, int | None]] = []
+    fence = None
+    for line in text.splitlines():
+        marker = FENCE.match(line)
+        if marker and (fence is None or marker[1].startswith(fence)):
+            fence = None if fence else marker[1]
+        elif fence is None and (heading := HEADING.match(line)):
+            headings.append((line.strip(), len(heading[1])))
+        for file, section in INCLUDE.findall(line):
+            includes.append((file, section or None, len(headings) - 1 if headings else None))
+    return headings, includes
+
+
+def heading_ids(headings: list[str], toc_config: dict) -> list[tuple[str, str]]:
+    """(id, text) Python-Markdown gives each heading line, in order, rendered as one document."""
+    if not headings:
+        return []
+    settings = {key: value for key, value in toc_config.items() if key in ("slugify", "separator")}
+    converter = markdown.Markdown(extensions=["toc", "attr_list"], extension_configs={"toc": settings})
+    converter.convert("\n\n".join(headings))
+    flat = []
+
+    def walk(tokens):
+        for token in tokens:
+            flat.append((token["id"], token["name"]))
+            walk(token["children"])
+
+    walk(converter.toc_tokens)
+    return flat
+
+
+def collect(messages: Iterable[Message], shown: dict[tuple[str, str | None], list[Shown]]) -> list[Entry]:
+    """Merge messages into one entry per distinct (type, message), sorted by type then message.
+
+    Raises ErrorsIndexError, naming the message's file and line, for a message in a
+    section (or file) that no page shows: the page would have nothing to link to.
+    """
+    entries: dict[tuple[str, str], Entry] = {}
+    for message in messages:
+        file = Path(message.filename).name
+        places = shown.get((file, message.section), []) + shown.get((file, None), [])
+        if not places:
+            where = f"section {message.section!r}" if message.section else "this file"
+            raise ErrorsIndexError(
+                message.filename,
+                message.line,
+                f"`#! {message.kind}` in {where}, which no page embeds; the errors page would have no link for it",
+            )
+        key = (message.type, " ".join(message.text.split()))
+        entry = entries.setdefault(key, Entry(message.kind, message.type, message.text))
+        if message.fix not in entry.fixes:
+            entry.fixes.append(message.fix)
+        for place in places:
+            if (place, message.requires) not in entry.shown:
+                entry.shown.append((place, message.requires))
+    ordered = [entries[key] for key in sorted(entries, key=lambda k: (k[0].lower(), k[1].lower()))]
+    taken: set[str] = set()
+    for entry in ordered:
+        entry.anchor = slug(f"{entry.type} {entry.text}", taken)
+    return ordered
+
+
+def slug(text: str, taken: set[str]) -> str:
+    """A short readable id for an entry: its first words, made unique among `taken` (which it extends)."""
+    # Letters, digits and hyphens only: an underscore would read as emphasis inside `{ #id }`.
+    words = re.sub(r"[^a-z0-9]+", " ", text.lower().replace("'", "")).split()
+    base, count = "-".join(words[:9])[:70].strip("-") or "message", 1
+    candidate = base
+    while candidate in taken:
+        count += 1
+        candidate = f"{base}-{count}"
+    taken.add(candidate)
+    return candidate
+
+
+def plain(text: str) -> str:
+    """Text escaped so that Python-Markdown shows it exactly as written (one line)."""
+    text = " ".join(text.split())
+    return MARKUP.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def readable(requires: str) -> str:
+    """A section's `# requires:` value as a reader would say it, e.g. "numpy<2" -> "NumPy 1.x"."""
+    words = {"cuda": "with a CUDA GPU", "cpu-only-torch": "torch built without CUDA"}
+    parts = []
+    for word in (w.strip() for w in requires.split(",")):
+        version = re.fullmatch(r"numpy(>=|<)(\d+)", word)
+        if version:
+            major = int(version[2])
+            parts.append(f"NumPy {major}.x and later" if version[1] == ">=" else f"NumPy {major - 1}.x")
+        else:
+            parts.append(words.get(word, word))
+    return ", ".join(parts)
+
+
+def render(entries: list[Entry]) -> str:
+    """The errors page's Markdown: one section per entry, the message as its heading."""
+    out = [
+        "---",
+        "search:",
+        "  boost: 2",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
+        f"# {TITLE}",
+        "",
+        "Every error and warning this guide shows, as torch 2.13 and NumPy print it, with the",
+        "fix in one line and the sections that demonstrate it. Paste a message into the search",
+        "box to land here. This page is generated from the tested examples.",
+        "",
+    ]
+    for entry in entries:
+        verb = "Raised" if entry.kind == "raises" else "Warned"
+        out += [f"## {plain(entry.type)}: {plain(entry.text)} {{ #{entry.anchor} }}", ""]
+        out += [f"**Fix:** {fix}" for fix in entry.fixes]
+        links = []
+        for place, requires in entry.shown:
+            label = f"{place.page_title} › {place.heading}" if place.heading else place.page_title
+            label = plain(html.unescape(label))
+            target = f"{place.page}#{place.anchor}" if place.anchor else place.page
+            links.append(f"[{label}]({target})" + (f" ({readable(requires)})" if requires else ""))
+        out += ["", f"{verb} in: " + ", ".join(links) + ".", ""]
+    return "\n".join(out)
+
+
+def build_entries(snippet_dir: Path, docs_dir: Path, toc_config: dict | None = None) -> list[Entry]:
+    """The errors page's entries from the snippets under `snippet_dir` and the pages under `docs_dir`.
+
+    Raises ErrorsIndexError (see read_messages and collect).
+    """
+    messages = []
+    for path in sorted(snippet_dir.glob("*.py")):
+        messages += read_messages(path, f"{snippet_dir.name}/{path.name}")
+    pages = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs_dir.rglob("*.md"))}
+    return collect(messages, embeddings(pages, toc_config))
+
+
+def on_files(files, config):
+    """MkDocs event: add the generated errors page to the site's files."""
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File
+
+    root = Path(config.config_file_path).parent
+    snippet_options = config["mdx_configs"].get("pymdownx.snippets", {})
+    snippet_dir = root / (snippet_options.get("base_path") or ["snippets"])[0]
+    try:
+        content = render(build_entries(snippet_dir, Path(config["docs_dir"]), config["mdx_configs"].get("toc")))
+    except ErrorsIndexError as error:
+        raise PluginError(f"errors page: {error}") from None
+    files.append(File.generated(config, PAGE, content=content))
+    return files

@@ -1,0 +1,296 @@
+"""The errors page generator (hooks/errors_index.py): fixes required, duplicates merged, links that resolve."""
+
+import importlib.util
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+import markdown
+import pytest
+
+from array_examples.snippets import examples_in_file, parse_statements
+from sitetools import ROOT, build
+
+
+def load_errors_index():
+    """The build hook, imported as MkDocs imports it: from its path."""
+    spec = importlib.util.spec_from_file_location("errors_index", ROOT / "hooks" / "errors_index.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["errors_index"] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+errors_index = load_errors_index()
+DETACH = "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A small site: snippets/ and docs/ under tmp_path, filled by each test."""
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "docs").mkdir()
+    return tmp_path
+
+
+def entries(project: Path):
+    return errors_index.build_entries(project / "snippets", project / "docs", {"permalink": True})
+
+
+def test_a_raising_statement_without_a_fix_is_an_error_naming_file_and_line(project):
+    write(
+        project / "snippets",
+        "a.py",
+        """
+        # --8<-- [start:grad]
+        import torch
+
+        torch.ones(2, requires_grad=True).numpy()
+        #! raises RuntimeError: Can't call numpy() on Tensor that requires grad.
+        # --8<-- [end:grad]
+        """,
+    )
+    with pytest.raises(errors_index.ErrorsIndexError) as caught:
+        errors_index.read_messages(project / "snippets" / "a.py", "snippets/a.py")
+    assert str(caught.value).startswith("snippets/a.py:4: this statement is documented with `#! raises` (line 5)")
+    assert "# fix: <one line>" in str(caught.value)
+
+
+def test_the_fix_must_be_directly_above_a_multi_line_statement(project):
+    write(
+        project / "snippets",
+        "a.py",
+        """
+        import warnings
+
+        # fix: Do not warn.
+        warnings.warn(
+            "careful"
+        )
+        #! warns UserWarning: careful
+        # fix: a fix that is not directly above its statement
+
+        warnings.warn("again")
+        #! warns UserWarning: again
+        """,
+    )
+    with pytest.raises(errors_index.ErrorsIndexError, match=r"^snippets/a\.py:10: .*`#! warns` \(line 11\)"):
+        errors_index.read_messages(project / "snippets" / "a.py", "snippets/a.py")
+
+
+def test_messages_are_read_with_their_fix_section_and_requirement(project):
+    write(
+        project / "snippets",
+        "a.py",
+        """
+        # --8<-- [start:old_numpy]
+        # requires: numpy<2
+        import numpy as np
+
+        tensor = object()
+        # fix: Use np.asarray(tensor).
+        np.array(tensor, copy=False)
+        #! warns DeprecationWarning: first warning
+        #! raises ValueError: Unable to avoid copy.
+        #! If using `np.array(obj, copy=False)` replace it.
+        #> never reached, but a `#>` line after `#!` lines is still part of the block
+        # --8<-- [end:old_numpy]
+        """,
+    )
+    found = errors_index.read_messages(project / "snippets" / "a.py", "snippets/a.py")
+    assert [(m.kind, m.type, m.text, m.fix, m.line, m.section, m.requires) for m in found] == [
+        ("warns", "DeprecationWarning", "first warning", "Use np.asarray(tensor).", 8, "old_numpy", "numpy<2"),
+        (
+            "raises",
+            "ValueError",
+            "Unable to avoid copy.\nIf using `np.array(obj, copy=False)` replace it.",
+            "Use np.asarray(tensor).",
+            9,
+            "old_numpy",
+            "numpy<2",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "requires, said",
+    [
+        ("numpy<2", "NumPy 1.x"),
+        ("numpy>=2", "NumPy 2.x and later"),
+        ("cpu-only-torch, numpy<2", "torch built without CUDA, NumPy 1.x"),
+    ],
+)
+def test_a_link_says_what_its_section_needs_in_words(requires, said):
+    assert errors_index.readable(requires) == said
+
+
+def grad_snippet(fix: str) -> str:
+    return f"""
+        # --8<-- [start:grad]
+        import torch
+
+        # fix: {fix}
+        torch.ones(2, requires_grad=True).numpy()
+        #! raises RuntimeError: {DETACH}
+        # --8<-- [end:grad]
+        """
+
+
+def test_duplicates_are_merged_into_one_entry_with_every_link_and_fix(project):
+    write(project / "snippets", "a.py", grad_snippet("Call .detach() first."))
+    write(project / "snippets", "b.py", grad_snippet("Call .detach() first."))
+    write(project / "snippets", "c.py", grad_snippet("Or `tensor.numpy(force=True)`."))
+    write(project / "snippets", "d.py", grad_snippet("Call .detach() first."))
+    # a.py and d.py show the message under the same heading: one link for both.
+    write(
+        project / "docs",
+        "one.md",
+        '# One\n\n## Grad\n\n```python\n--8<-- "a.py:grad"\n```\n\n```python\n--8<-- "d.py:grad"\n```\n',
+    )
+    write(
+        project / "docs",
+        "two.md",
+        '# Two\n\n```python\n--8<-- "b.py:grad"\n```\n\n## Again\n\n```python\n--8<-- "c.py"\n```\n',
+    )
+    [entry] = entries(project)
+    assert (entry.type, entry.text, entry.fixes) == (
+        "RuntimeError",
+        DETACH,
+        ["Call .detach() first.", "Or `tensor.numpy(force=True)`."],
+    )
+    assert [(s.page, s.anchor, s.heading) for s, _ in entry.shown] == [
+        ("one.md", "grad", "Grad"),
+        ("two.md", "", ""),  # before any heading but the title: the page itself
+        ("two.md", "again", "Again"),  # a whole-file include shows every section of the file
+    ]
+    assert entry.anchor == "runtimeerror-cant-call-numpy-on-tensor-that-requires-grad"
+
+
+def test_links_point_at_the_ids_the_pages_really_get(project):
+    write(project / "snippets", "a.py", grad_snippet("Detach."))
+    page = """
+        # Title
+
+        ## Same name
+
+        ```python
+        # ## not a heading: inside a code block
+        ```
+
+        ## Same name
+
+        === "Tab"
+
+            ```python
+            --8<-- "a.py:grad"
+            ```
+
+        ## `numpy()` & friends { #custom-id }
+        """
+    write(project / "docs", "page.md", page)
+    [entry] = entries(project)
+    [(shown, _)] = entry.shown
+    assert (shown.page_title, shown.heading, shown.anchor) == ("Title", "Same name", "same-name_1")
+    rendered = markdown.markdown(
+        textwrap.dedent(page).replace('--8<-- "a.py:grad"', "x = 1"),
+        extensions=["toc", "attr_list", "pymdownx.superfences", "pymdownx.tabbed"],
+    )
+    ids = re.findall(r'<h2 id="([^"]+)"', rendered)
+    assert ids == ["same-name", "same-name_1", "custom-id"]
+
+
+def test_a_message_in_a_section_no_page_embeds_is_an_error_naming_file_and_line(project):
+    write(project / "snippets", "a.py", grad_snippet("Detach."))
+    write(project / "docs", "page.md", "# Page\n\nNo examples here.\n")
+    with pytest.raises(errors_index.ErrorsIndexError) as caught:
+        entries(project)
+    assert str(caught.value) == (
+        "snippets/a.py:6: `#! raises` in section 'grad', which no page embeds; the errors page would have no link for it"
+    )
+
+
+def test_the_page_shows_each_message_as_written_in_its_heading(project):
+    write(
+        project / "snippets",
+        "a.py",
+        """
+        # --8<-- [start:markup]
+        # fix: Nothing to fix: the message is full of `Markdown` characters.
+        raise ValueError("__array__ *must* [not] be <b>bold</b> & #1 {x} | y_z")
+        #! raises ValueError: __array__ *must* [not] be <b>bold</b> & #1 {x} | y_z
+        # --8<-- [end:markup]
+        """,
+    )
+    write(project / "docs", "page.md", '# Page\n\n```python\n--8<-- "a.py:markup"\n```\n')
+    text = errors_index.render(entries(project))
+    rendered = markdown.markdown(text.split("---", 2)[2], extensions=["toc", "attr_list", "tables"])
+    heading = re.search(r'<h2 id="([^"]+)">(.*?)</h2>', rendered)
+    assert heading[1] == "valueerror-array-must-not-be-b-bold-b-1"
+    assert heading[2] == "ValueError: __array__ *must* [not] be &lt;b&gt;bold&lt;/b&gt; &amp; #1 {x} | y_z"
+    assert "<strong>Fix:</strong> Nothing to fix: the message is full of <code>Markdown</code> characters." in rendered
+    assert '<a href="page.md">Page</a>' in rendered
+
+
+def test_every_snippet_message_agrees_with_the_harness_reader():
+    """The hook reads `#!` lines itself (the build must not need test code); it must read what the harness reads."""
+    for path in sorted((ROOT / "snippets").glob("*.py")):
+        shown_as = f"snippets/{path.name}"
+        expected = []
+        for example in examples_in_file(path, shown_as):
+            for statement in parse_statements(example):
+                documented = statement.documented
+                if documented is not None:
+                    expected += [(t, m) for t, m in documented.warns]
+                    expected += [documented.raises] if documented.raises else []
+        found = [(m.type, m.text) for m in errors_index.read_messages(path, shown_as)]
+        assert sorted(found) == sorted(expected), shown_as
+
+
+def test_the_site_has_one_entry_per_distinct_documented_message():
+    documented = set()
+    for path in sorted((ROOT / "snippets").glob("*.py")):
+        for example in examples_in_file(path, f"snippets/{path.name}"):
+            for statement in parse_statements(example):
+                if statement.documented is not None:
+                    found = statement.documented.warns + [statement.documented.raises or ("", "")]
+                    documented |= {(t, " ".join(m.split())) for t, m in found if t}
+    entries = errors_index.build_entries(ROOT / "snippets", ROOT / "docs")
+    assert sorted((e.type, " ".join(e.text.split())) for e in entries) == sorted(documented)
+    assert all(entry.fixes and entry.shown for entry in entries)
+
+
+def test_a_build_with_a_missing_fix_fails_naming_file_and_line(tmp_path):
+    """Through MkDocs itself: the hook stops a strict build with the snippet's file and line."""
+    write(tmp_path / "snippets", "a.py", grad_snippet("Detach.").replace("        # fix: Detach.\n", ""))
+    write(tmp_path / "docs", "index.md", '# Home\n\n```python\n--8<-- "a.py:grad"\n```\n')
+    config = f"""
+        site_name: test
+        hooks:
+          - {ROOT / "hooks" / "errors_index.py"}
+        markdown_extensions:
+          - toc
+          - attr_list
+          - pymdownx.superfences
+          - pymdownx.snippets:
+              base_path: [snippets]
+              check_paths: true
+        """
+    write(tmp_path, "mkdocs.yml", config)
+    result = build(tmp_path / "site", config=tmp_path / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "errors page: snippets/a.py:4: this statement is documented with `#! raises`" in result.stdout + result.stderr
+
+    write(tmp_path / "snippets", "a.py", grad_snippet("Detach."))
+    result = build(tmp_path / "site", config=tmp_path / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site" / "errors" / "index.html").read_text()
+    assert "RuntimeError: Can't call numpy() on Tensor that requires grad." in page.replace("&#39;", "'")
+    assert 'Raised in: <a href="../">Home</a>.' in page  # index.md, whose include comes before any heading but its title

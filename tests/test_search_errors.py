@@ -1,0 +1,183 @@
+"""A reader who pastes or types an error message into the site's search lands on the page that explains it.
+
+For every distinct message the snippets document (`#! raises` / `#! warns`), the built site is opened in
+Chromium and the message is entered into the search box as a person does: its first 40 characters typed key
+by key, the whole message pasted (with and without its type, as a traceback prints it), and the most
+shown message typed whole, key by key. The first result must be the errors page or a page that shows the message; for a
+whole message, the errors page result must list that message's own entry among its sections.
+
+Needs Playwright and a Chromium, like tests/test_browser.py: without them these tests skip, under CI they fail.
+"""
+
+import html
+import importlib.util
+import re
+import sys
+from urllib.parse import urlparse
+
+import pytest
+
+from sitetools import ROOT
+
+
+def load_errors_index():
+    """The build hook (hooks/errors_index.py), imported as MkDocs imports it: from its path."""
+    spec = importlib.util.spec_from_file_location("errors_index", ROOT / "hooks" / "errors_index.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["errors_index"] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+errors_index = load_errors_index()
+ENTRIES = errors_index.build_entries(ROOT / "snippets", ROOT / "docs")
+PREFIX = 40  # what a reader may paste when only the start of the message fits, or types before giving up
+# Typing a whole message key by key costs about a search per key: do it for the message the site shows most.
+TYPED_WHOLE = sorted(ENTRIES, key=lambda entry: -len(entry.shown))[:1]
+
+# Material's search runs in a Web Worker: record each query sent and each answer, so a test can wait until
+# the answer for the text now in the box has come back instead of sleeping.
+RECORD_SEARCH_WORKER = """
+(() => {
+  const Original = window.Worker;
+  window.searchLog = { sent: [], answered: 0, last: null };
+  window.Worker = class extends Original {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (event.data && event.data.type === 3) {  // RESULT
+          window.searchLog.answered += 1;
+          window.searchLog.last = event.data.data;
+        }
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) window.searchLog.sent.push(message.data);  // QUERY
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+
+# Once the worker has answered the query now in the box and the list shows that answer's first page: the
+# number of pages found (0 at once when nothing is found).
+RESULTS_SHOWN = """() => {
+  const log = window.searchLog, box = document.querySelector("input.md-search__input");
+  if (!log.sent.length || log.sent[log.sent.length - 1] !== box.value || log.answered !== log.sent.length)
+    return false;
+  if (!log.last.items.length) return {found: 0};
+  const first = document.querySelector(".md-search-result__item a");
+  const top = new URL(log.last.items[0][0].location, document.baseURI);
+  return first !== null && new URL(first.href).pathname === top.pathname && {found: log.last.items.length};
+}"""
+
+
+def plain_text(page_html: str) -> str:
+    """A page's visible text with whitespace collapsed, as search and readers see it."""
+    body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page_html)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def pages_text(built_site):
+    """{path of a page, e.g. "/dtypes/": its visible text} for every page of the built site."""
+    _, folder = built_site
+    return {
+        "/" + p.parent.relative_to(folder).as_posix().strip(".") + ("/" if p.parent != folder else ""): plain_text(
+            p.read_text(encoding="utf-8")
+        )
+        for p in folder.rglob("index.html")
+    }
+
+
+@pytest.fixture(scope="module")
+def search_box(chromium, built_site):
+    """The home page with the search box focused, in a context that may use the clipboard."""
+    base, _ = built_site
+    context = chromium.new_context(base_url=base, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.add_init_script(RECORD_SEARCH_WORKER)
+    page.goto("")
+    box = page.locator("input.md-search__input")
+    box.click()
+    yield page, box
+    context.close()
+
+
+def first_result(search_box) -> tuple[str, list[str]]:
+    """Wait for the results of what is in the box; return the first result's page path and the anchors of the
+    sections it lists, best first."""
+    page, box = search_box
+    found = page.wait_for_function(RESULTS_SHOWN, timeout=30_000).json_value()["found"]
+    assert found > 0, f"no search result for {box.input_value()!r}"
+    links = page.locator(".md-search-result__item").first.locator("a")
+    hrefs = [urlparse(href) for href in links.evaluate_all("links => links.map(a => a.href)")]
+    return hrefs[0].path, [href.fragment for href in hrefs[1:] if href.path == hrefs[0].path and href.fragment]
+
+
+def clear(box):
+    box.press("Control+a")
+    box.press("Backspace")
+
+
+def shows(pages_text, path: str, text: str) -> bool:
+    return one_line(text) in pages_text.get(path, "")
+
+
+def errors_page_path(built_site) -> str:
+    base, _ = built_site
+    return urlparse(base).path + "errors/"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e.anchor for e in ENTRIES])
+def test_typing_the_first_40_characters_finds_the_errors_page(search_box, built_site, pages_text, entry):
+    _, box = search_box
+    start = one_line(entry.text)[:PREFIX]
+    clear(box)
+    box.press_sequentially(start)
+    path, _ = first_result(search_box)
+    assert path == errors_page_path(built_site) or shows(pages_text, path, start), f"{start!r}: first result {path}"
+
+
+@pytest.mark.parametrize("with_type", [False, True], ids=["message", "type-and-message"])
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e.anchor for e in ENTRIES])
+def test_pasting_a_message_finds_its_entry(search_box, built_site, pages_text, entry, with_type):
+    page, box = search_box
+    message = one_line(f"{entry.type}: {entry.text}" if with_type else entry.text)
+    clear(box)
+    page.evaluate("text => navigator.clipboard.writeText(text)", message)
+    box.press("Control+v")
+    assert_finds_its_entry(first_result(search_box), built_site, pages_text, entry, message)
+
+
+def assert_finds_its_entry(result, built_site, pages_text, entry, query):
+    path, sections = result
+    if path == errors_page_path(built_site):
+        # Usually the entry is the first section; a long message full of "torch.*" words can come first for
+        # a query with the word "to" (every query word is matched as a prefix), but the entry is still listed.
+        assert entry.anchor in sections, f"{query!r}: the errors page result lists {sections}, not #{entry.anchor}"
+    else:
+        assert shows(pages_text, path, entry.text), f"{query!r}: first result {path} does not show the message"
+
+
+@pytest.mark.parametrize("entry", TYPED_WHOLE, ids=[e.anchor for e in TYPED_WHOLE])
+def test_typing_a_whole_message_finds_its_entry(search_box, built_site, pages_text, entry):
+    _, box = search_box
+    message = one_line(entry.text)
+    clear(box)
+    box.press_sequentially(message)
+    assert_finds_its_entry(first_result(search_box), built_site, pages_text, entry, message)
+
+
+def test_every_link_on_the_errors_page_reaches_its_section(built_site):
+    _, folder = built_site
+    page = (folder / "errors" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="\.\./([\w-]+/)(?:#([\w-]+))?"', page.split('class="md-content"', 1)[1])
+    assert len(links) >= len(ENTRIES)
+    for target, anchor in links:
+        html_text = (folder / target / "index.html").read_text(encoding="utf-8")
+        assert not anchor or f'id="{anchor}"' in html_text, f"../{target}#{anchor}"
