@@ -80,6 +80,8 @@ tensor * np.array(1.5)  # a 0-d float64 array: NumPy 2 promotes by dtype alone
 #> tensor([1.5000, 1.5000], dtype=torch.float64)
 tensor * torch.tensor(1.5, dtype=torch.float64)  # torch lets a 0-d tensor keep the float32
 #> tensor([1.5000, 1.5000])
+torch.tensor(1.0) * torch.tensor(1.5, dtype=torch.float64)  # but two 0-d tensors promote as usual
+#> tensor(1.5000, dtype=torch.float64)
 # --8<-- [end:zero_d_numpy2]
 
 # --8<-- [start:zero_d_numpy1]
@@ -103,6 +105,12 @@ tensor * np.float64(1.5)  # so torch computes it, as with 1.5: float32
 #> tensor([1.5000, 1.5000])
 np.float64(1.5) * tensor
 #> tensor([1.5000, 1.5000])
+isinstance(np.float32(1.5), float)  # not a Python float, yet torch treats it as a number too
+#> False
+tensor * np.float32(1.5)
+#> tensor([1.5000, 1.5000])
+torch.ones(2, dtype=torch.float16) * np.float64(1.5)  # the scalar's float64 does not widen the tensor
+#> tensor([1.5000, 1.5000], dtype=torch.float16)
 # --8<-- [end:numpy_scalars]
 
 # --8<-- [start:numpy_functions]
@@ -165,6 +173,10 @@ product.requires_grad
 product.sum().backward()
 weights.grad
 #> tensor([1., 1.])
+with torch.no_grad():
+    values = weights.numpy()  # with grad mode off, .numpy() does not refuse
+values.dtype
+#> dtype('float32')
 # --8<-- [end:autograd]
 
 # --8<-- [start:no_history]
@@ -178,3 +190,18 @@ torch.from_numpy(values).requires_grad
 torch.exp(weights).requires_grad  # torch computes: the graph goes on
 #> True
 # --8<-- [end:no_history]
+
+# --8<-- [start:warning_in_a_module]
+import sys
+from pathlib import Path
+
+import torch
+
+Path("scaling.py").write_text("import numpy as np\n\n\ndef scale(tensor):\n    return tensor * np.ones(2)\n")  # characters written
+#> 71
+sys.path.insert(0, ".")
+import scaling
+
+scaling.scale(torch.ones(2))  # float64 and no warning: the multiplication is in a module, not in __main__
+#> tensor([1., 1.], dtype=torch.float64)
+# --8<-- [end:warning_in_a_module]
