@@ -36,6 +36,8 @@ import torch
 
 tensor = torch.ones(2)
 array = np.ones(2)
+torch.Tensor.__array_priority__  # higher than an array's, so NumPy steps aside for a tensor
+#> 1000
 tensor * torch.from_numpy(array).float()  # torch computes it: float32, like the tensor
 #> tensor([1., 1.])
 torch.from_numpy(array).float() * tensor  # and in either order
@@ -197,7 +199,8 @@ from pathlib import Path
 
 import torch
 
-Path("scaling.py").write_text("import numpy as np\n\n\ndef scale(tensor):\n    return tensor * np.ones(2)\n")  # characters written
+source = "import numpy as np\n\n\ndef scale(tensor):\n    return tensor * np.ones(2)\n"
+Path("scaling.py").write_text(source)  # a module of your own; write_text returns the length
 #> 71
 sys.path.insert(0, ".")
 import scaling
