@@ -128,6 +128,9 @@ np.sin(tensor)  # a ufunc converts, computes in NumPy and wraps the result
 # fix: call torch's function: torch.sum(tensor), or np.sum(tensor.numpy())
 np.sum(tensor)  # np.sum hands the call to tensor.sum(axis=...), which torch does not accept
 #! raises TypeError: sum() got an unexpected keyword argument 'axis'
+# fix: call torch's function: torch.mean(tensor), or np.mean(tensor.numpy())
+np.mean(tensor)  # the same for np.mean
+#! raises TypeError: mean() got an unexpected keyword argument 'axis'
 torch.sin(tensor)
 #> tensor([0.0000, 0.8415])
 torch.sum(tensor)
