@@ -125,6 +125,10 @@ tensor = torch.tensor([0.0, 1.0])
 np.sin(tensor)  # a ufunc converts, computes in NumPy and wraps the result
 #! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
 #> tensor([0.0000, 0.8415])
+# fix: call torch's function: torch.isnan(tensor) gives a bool tensor
+np.isnan(tensor)  # a bool result comes back as uint8
+#! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
+#> tensor([0, 0], dtype=torch.uint8)
 # fix: call torch's function: torch.sum(tensor), or np.sum(tensor.numpy())
 np.sum(tensor)  # np.sum hands the call to tensor.sum(axis=...), which torch does not accept
 #! raises TypeError: sum() got an unexpected keyword argument 'axis'
@@ -135,6 +139,8 @@ torch.sin(tensor)
 #> tensor([0.0000, 0.8415])
 torch.sum(tensor)
 #> tensor(1.)
+torch.isnan(tensor)
+#> tensor([False, False])
 # --8<-- [end:numpy_functions]
 
 # --8<-- [start:np_array]
