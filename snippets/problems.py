@@ -91,6 +91,8 @@ torch.Tensor(count).shape  # read as a size: three uninitialised floats
 #> torch.Size([3])
 torch.tensor(count)  # the value 3
 #> tensor(3)
+torch.Tensor(np.arange(3).sum()).shape  # an integer NumPy scalar is read as a size too
+#> torch.Size([3])
 # --8<-- [end:legacy_zero_d]
 
 # --8<-- [start:from_numpy_scalar]
