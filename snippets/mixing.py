@@ -36,6 +36,8 @@ import torch
 
 tensor = torch.ones(2)
 array = np.ones(2)
+torch.Tensor.__array_priority__  # higher than an array's, so NumPy steps aside for a tensor
+#> 1000
 tensor * torch.from_numpy(array).float()  # torch computes it: float32, like the tensor
 #> tensor([1., 1.])
 torch.from_numpy(array).float() * tensor  # and in either order
@@ -80,6 +82,8 @@ tensor * np.array(1.5)  # a 0-d float64 array: NumPy 2 promotes by dtype alone
 #> tensor([1.5000, 1.5000], dtype=torch.float64)
 tensor * torch.tensor(1.5, dtype=torch.float64)  # torch lets a 0-d tensor keep the float32
 #> tensor([1.5000, 1.5000])
+torch.tensor(1.0) * torch.tensor(1.5, dtype=torch.float64)  # but two 0-d tensors promote as usual
+#> tensor(1.5000, dtype=torch.float64)
 # --8<-- [end:zero_d_numpy2]
 
 # --8<-- [start:zero_d_numpy1]
@@ -103,6 +107,12 @@ tensor * np.float64(1.5)  # so torch computes it, as with 1.5: float32
 #> tensor([1.5000, 1.5000])
 np.float64(1.5) * tensor
 #> tensor([1.5000, 1.5000])
+isinstance(np.float32(1.5), float)  # not a Python float, yet torch treats it as a number too
+#> False
+tensor * np.float32(1.5)
+#> tensor([1.5000, 1.5000])
+torch.ones(2, dtype=torch.float16) * np.float64(1.5)  # the scalar's float64 does not widen the tensor
+#> tensor([1.5000, 1.5000], dtype=torch.float16)
 # --8<-- [end:numpy_scalars]
 
 # --8<-- [start:numpy_functions]
@@ -115,13 +125,22 @@ tensor = torch.tensor([0.0, 1.0])
 np.sin(tensor)  # a ufunc converts, computes in NumPy and wraps the result
 #! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
 #> tensor([0.0000, 0.8415])
+# fix: call torch's function: torch.isnan(tensor) gives a bool tensor
+np.isnan(tensor)  # a bool result comes back as uint8
+#! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
+#> tensor([0, 0], dtype=torch.uint8)
 # fix: call torch's function: torch.sum(tensor), or np.sum(tensor.numpy())
 np.sum(tensor)  # np.sum hands the call to tensor.sum(axis=...), which torch does not accept
 #! raises TypeError: sum() got an unexpected keyword argument 'axis'
+# fix: call torch's function: torch.mean(tensor), or np.mean(tensor.numpy())
+np.mean(tensor)  # the same for np.mean
+#! raises TypeError: mean() got an unexpected keyword argument 'axis'
 torch.sin(tensor)
 #> tensor([0.0000, 0.8415])
 torch.sum(tensor)
 #> tensor(1.)
+torch.isnan(tensor)
+#> tensor([False, False])
 # --8<-- [end:numpy_functions]
 
 # --8<-- [start:np_array]
@@ -165,6 +184,10 @@ product.requires_grad
 product.sum().backward()
 weights.grad
 #> tensor([1., 1.])
+with torch.no_grad():
+    values = weights.numpy()  # with grad mode off, .numpy() does not refuse
+values.dtype
+#> dtype('float32')
 # --8<-- [end:autograd]
 
 # --8<-- [start:no_history]
@@ -178,3 +201,19 @@ torch.from_numpy(values).requires_grad
 torch.exp(weights).requires_grad  # torch computes: the graph goes on
 #> True
 # --8<-- [end:no_history]
+
+# --8<-- [start:warning_in_a_module]
+import sys
+from pathlib import Path
+
+import torch
+
+source = "import numpy as np\n\n\ndef scale(tensor):\n    return tensor * np.ones(2)\n"
+Path("scaling.py").write_text(source)  # a module of your own; write_text returns the length
+#> 71
+sys.path.insert(0, ".")
+import scaling
+
+scaling.scale(torch.ones(2))  # float64 and no warning: the multiplication is in a module, not in __main__
+#> tensor([1., 1.], dtype=torch.float64)
+# --8<-- [end:warning_in_a_module]

@@ -24,7 +24,7 @@ weights = torch.ones(2, requires_grad=True)
 weights.numpy()
 #! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
 # fix: silence a warning you have read with warnings.filterwarnings
-warnings.warn("this value is approximate")
+warnings.warn("this value is approximate", stacklevel=1)
 #! warns UserWarning: this value is approximate
 print(np.float32(0.1).dtype)
 #> float32

@@ -21,6 +21,21 @@ torch.tensor(losses)  # one-element tensors do convert, each through a Python fl
 #> tensor([0.5000, 0.2500])
 torch.stack(losses)  # the same values, without the round trip
 #> tensor([0.5000, 0.2500])
+tracked = [torch.tensor(0.5, requires_grad=True), torch.tensor(0.25, requires_grad=True)]
+# fix: torch.stack(tracked), which keeps the graph
+torch.tensor(tracked)  # each becomes a Python float, so the graph is lost
+#! warns UserWarning: Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.
+#! Consider using tensor.detach() first.
+#> tensor([0.5000, 0.2500])
+torch.stack(tracked).requires_grad
+#> True
+batch_losses = [torch.tensor([0.5]), torch.tensor([0.25])]  # one element each, but shape (1,)
+torch.tensor(batch_losses)
+#> tensor([0.5000, 0.2500])
+torch.stack(batch_losses).shape  # stack adds a dimension
+#> torch.Size([2, 1])
+torch.cat(batch_losses)  # cat joins along the existing one, like torch.tensor
+#> tensor([0.5000, 0.2500])
 # --8<-- [end:list_of_scalar_tensors]
 
 # --8<-- [start:list_of_arrays]
@@ -76,6 +91,8 @@ torch.Tensor(count).shape  # read as a size: three uninitialised floats
 #> torch.Size([3])
 torch.tensor(count)  # the value 3
 #> tensor(3)
+torch.Tensor(np.arange(3).sum()).shape  # an integer NumPy scalar is read as a size too
+#> torch.Size([3])
 # --8<-- [end:legacy_zero_d]
 
 # --8<-- [start:from_numpy_scalar]
@@ -85,11 +102,18 @@ import torch
 total = np.arange(3.0).sum()  # a NumPy scalar, not an array
 type(total)
 #> <class 'numpy.float64'>
-# fix: torch.tensor(total), or torch.from_numpy(np.asarray(total)) to keep sharing
+# fix: torch.tensor(total), or torch.from_numpy(np.asarray(total))
 torch.from_numpy(total)
 #! raises TypeError: expected np.ndarray (got numpy.float64)
 torch.tensor(total)  # keeps the float64
 #> tensor(3., dtype=torch.float64)
+torch.from_numpy(np.asarray(total))  # a 0-d array is an array
+#> tensor(3., dtype=torch.float64)
+values = np.arange(3.0)
+first = values[0]  # a NumPy scalar holds a copy of the value
+values[0] = 7.0
+torch.from_numpy(np.asarray(first))  # still 0: nothing is shared with values
+#> tensor(0., dtype=torch.float64)
 # --8<-- [end:from_numpy_scalar]
 
 # --8<-- [start:default_dtype]
@@ -164,6 +188,8 @@ fixed = [(features, label.item()) for features, label in pairs]
 next(iter(DataLoader(fixed, batch_size=2)))  # strings are collected into a tuple
 #> [tensor([[1., 1.],
 #>         [0., 0.]], dtype=torch.float64), ('cat', 'dog')]
+next(iter(DataLoader(["cat", "dog"], batch_size=2)))  # a dataset of bare strings gives a list
+#> ['cat', 'dog']
 # --8<-- [end:collate_strings]
 
 # --8<-- [start:collate_ragged]
