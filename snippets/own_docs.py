@@ -30,6 +30,29 @@ print(np.float32(0.1).dtype)
 #> float32
 # --8<-- [end:messages]
 
+# --8<-- [start:repl_rules]
+import numpy as np
+
+
+def total(values):
+    print(f"adding {len(values)} values")
+    return np.sum(values)
+
+
+row = np.arange(3); row  # noqa: E702  several statements on one line: one block
+#> array([0, 1, 2])
+for k in range(2):
+    k * 10
+#> 0
+#> 10
+total(row)
+#> adding 3 values
+#> np.int64(3)
+# fix: name an axis the array has: axis=0
+np.sum(row, axis=1)
+#! raises AxisError: axis 1 is out of bounds for array of dimension 1
+# --8<-- [end:repl_rules]
+
 # --8<-- [start:on_gpu]
 # requires: cuda
 import torch
