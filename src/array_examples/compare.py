@@ -188,7 +188,7 @@ def array_difference(expected: reprs.ArrayRepr, actual, real, at: str) -> list[s
         # NumPy omits dtype= only for these exact native types (not for longlong, which equals int64).
         implied = NUMPY_IMPLIED[expected.kind]
         if actual.dtype.type is not implied or not actual.dtype.isnative:
-            shown = actual.dtype.str if not actual.dtype.isnative else f"{actual.dtype} ({type_name(actual.dtype.type)})"
+            shown = actual.dtype.str if not actual.dtype.isnative else f"{actual.dtype} (numpy.{actual.dtype.type.__name__})"
             shown = str(actual.dtype) if actual.dtype != np.dtype(implied) else shown
             found.append(f"dtype{at}: documented {np.dtype(implied)} (implied: the repr shows no dtype=), actual {shown}")
     if expected.shape is not None and actual.shape != expected.shape:
@@ -324,14 +324,16 @@ def number_difference(expected: reprs.Number, actual, real: reprs.Number | None,
     printed digit (`tolerance=False`: exactly). A zero's sign must match.
     """
     if isinstance(actual, np.generic):
-        actual = actual.item()
+        actual = actual.item()  # np.longdouble stays itself: it has more digits than a float
+        actual = complex(actual) if isinstance(actual, np.complexfloating) else actual
+        actual = float(actual) if isinstance(actual, np.floating) else actual
     wanted = expected.value
     if isinstance(wanted, bool) or isinstance(actual, bool):
         same = type(actual) is bool and isinstance(wanted, bool) and actual == wanted
+    elif real is not None and same_number(wanted, real.value):
+        same = True  # what the real repr prints at this place
     elif not isinstance(actual, (int, float, complex)):
         same = False
-    elif real is not None and same_number(wanted, real.value):
-        same = True
     elif isinstance(wanted, int) and isinstance(actual, int):
         same = actual == wanted
     else:
@@ -367,6 +369,8 @@ def numpy_scalar_difference(expected: reprs.NumpyScalarRepr, actual, real, where
     real = printed_as(real, reprs.NumpyScalarRepr)
     if isinstance(expected.value, reprs.Number):
         return number_difference(expected.value, actual, real.value if real else None, f"value{at}")
+    if expected.type_name == "void":
+        return void_difference(expected, actual, real, where, at)
     arguments = tuple(literal_value(argument) for argument in expected.arguments)
     if expected.type_name in ("datetime64", "timedelta64"):
         try:
@@ -376,21 +380,29 @@ def numpy_scalar_difference(expected: reprs.NumpyScalarRepr, actual, real, where
         if actual.dtype != wanted.dtype:
             return [f"dtype{at}: documented {wanted.dtype}, actual {actual.dtype}"]
         same = bool(np.isnat(actual) and np.isnat(wanted)) or bool(actual == wanted)
-        return [] if same else [f"value{at}: documented {wanted}, actual {actual}"]
+        return [] if same else [f"value{at}: documented {wanted!r}, actual {actual!r}"]
     if len(arguments) != 1:
         raise reprs.MalformedOutput(f"numpy.{expected.type_name}(...) takes one value")
-    if expected.type_name == "void":
-        found = []
-        if expected.dtype is not None and actual.dtype != numpy_dtype(expected.dtype):
-            found.append(f"dtype{at}: documented {numpy_dtype(expected.dtype)}, actual {actual.dtype}")
-        if isinstance(arguments[0], bytes):
-            same = actual.tobytes() == arguments[0]
-            return found + ([] if same else [f"value{at}: documented {arguments[0]!r}, actual {actual.tobytes()!r}"])
-        real_record = real.arguments[0] if real and real.arguments else None
-        return found + difference(expected.arguments[0], element_values(np.asarray(actual)), real_record, where)
+    if len(arguments) != 1:
+        raise reprs.MalformedOutput(f"numpy.{expected.type_name}(...) takes one value")
     value = actual.item()
     same = type(value) is type(arguments[0]) and value == arguments[0]
     return [] if same else [f"value{at}: documented {arguments[0]!r}, actual {value!r}"]
+
+
+def void_difference(expected: reprs.NumpyScalarRepr, actual, real, where: str, at: str) -> list[str]:
+    """np.void(b'\\x61\\x62') holds raw bytes; np.void((0, 0.0), dtype=[...]) is a record of a structured array."""
+    if len(expected.arguments) != 1:
+        raise reprs.MalformedOutput("numpy.void(...) takes one value")
+    found = []
+    if expected.dtype is not None and actual.dtype != numpy_dtype(expected.dtype):
+        found.append(f"dtype{at}: documented {numpy_dtype(expected.dtype)}, actual {actual.dtype}")
+    argument = expected.arguments[0]
+    if isinstance(argument, reprs.LiteralRepr) and isinstance(argument.value, bytes):
+        same = actual.tobytes() == argument.value
+        return found + ([] if same else [f"value{at}: documented {argument.value!r}, actual {actual.tobytes()!r}"])
+    real_record = real.arguments[0] if real and real.arguments else None
+    return found + difference(argument, element_values(np.asarray(actual)), real_record, where)
 
 
 def same_scalar_type(actual: type, wanted: type) -> bool:

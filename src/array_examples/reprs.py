@@ -154,7 +154,7 @@ class ArrayRepr:
 class NumpyScalarRepr:
     type_name: str  # "float64", "bool", "str_", "datetime64", ...
     value: object  # a Number for numeric types; for the others the literal arguments (see `arguments`)
-    arguments: tuple = ()  # np.timedelta64(2, 'D') -> (2, "D"); np.str_('owl') -> ("owl",)
+    arguments: tuple = ()  # read as array elements: np.timedelta64(2,'D') -> (Number 2, LiteralRepr 'D')
     dtype: object = None  # np.void(..., dtype=[...])
 
 
@@ -291,7 +291,7 @@ class Reader:
         if library in ("np", "numpy") and name in NUMPY_NUMBER_SCALARS and len(node.args) == 1 and not keywords:
             return NumpyScalarRepr(name, self.number(node.args[0]))
         if library in ("np", "numpy") and name in NUMPY_OTHER_SCALARS or func == "void":  # NumPy 1.x: void(b'..')
-            arguments = tuple(self.literal(argument) for argument in node.args)
+            arguments = tuple(self.element(argument) for argument in node.args)
             if set(keywords) - {"dtype"}:
                 raise MalformedOutput(f"cannot read {ast.unparse(node)}")
             dtype = self.dtype_spec(keywords["dtype"]) if "dtype" in keywords else None
