@@ -235,6 +235,15 @@ class Reader:
 
     def __init__(self, source: str):
         self.source = source
+        # ast gives columns in UTF-8 bytes; ast.get_source_segment splits the whole source at every call.
+        self.encoded = source.encode()
+        self.line_starts = [0] + [match.end() for match in re.finditer(b"\n", self.encoded)]
+
+    def text(self, node) -> str:
+        """The source text of a node, as written."""
+        start = self.line_starts[node.lineno - 1] + node.col_offset
+        end = self.line_starts[node.end_lineno - 1] + node.end_col_offset
+        return self.encoded[start:end].decode()
 
     def read(self, node):
         if isinstance(node, ast.Call):
@@ -345,7 +354,7 @@ class Reader:
             shapes = {shape_of(item) for item in items if item is not Ellipsis}
             if len(shapes) > 1:
                 raise MalformedOutput(
-                    f"ragged values: the items of {shorten(ast.get_source_segment(self.source, node) or ast.unparse(node))} "
+                    f"ragged values: the items of {shorten(self.text(node))} "
                     f"have different shapes ({' and '.join(describe_shape(s) for s in sorted(shapes))})"
                 )
             return items
@@ -373,7 +382,7 @@ class Reader:
 
     def number(self, node) -> Number:
         """A numeric leaf: 1, -0., 1.5e-08, nan, -inf, 1.+2.j, inf+nanj; np.longdouble('0.1') has a string."""
-        text = ast.get_source_segment(self.source, node) or ast.unparse(node)
+        text = self.text(node)
         if isinstance(node, ast.Constant) and isinstance(node.value, str):  # np.longdouble('...'), np.clongdouble('...')
             return number_from_string(node.value)
         if not is_number(node):
@@ -401,7 +410,7 @@ class Reader:
             if node.id.endswith("j"):
                 return (0.0, 0.0), (SPECIAL_FLOATS[node.id[:-1]], 0.0)
             return (SPECIAL_FLOATS[node.id], 0.0), None
-        value, text = node.value, ast.get_source_segment(self.source, node) or repr(node.value)
+        value, text = node.value, self.text(node)
         if isinstance(value, complex):
             return (0.0, 0.0), (value.imag, printed_tolerance(value.imag, text))
         if isinstance(value, float):
