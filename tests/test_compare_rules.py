@@ -22,6 +22,11 @@ WRONG = {
     "tiny NumPy scalar": ("np.float64(5e-13)", "#> np.float64(0.0)", "value: documented 0.0, actual 5e-13"),
     "tiny value, wrong digit": ("np.array([1.5e-7])", "#> array([1.4e-07])", "value at index [0]: documented 1.4e-07"),
     "1. is not 1.3": ("np.array([1.3, 2.0])", "#> array([1. , 2. ])", "value at index [0]: documented 1."),
+    "more digits than torch prints": (
+        "torch.tensor([1.00001, 2.0])",
+        "#> tensor([1., 2.])",
+        "value at index [0]: documented 1., actual 1.0000",
+    ),
     "beyond the real repr's digits": (
         "np.array([1 + 4e-9, 0.5])",
         "#> array([1.0000001, 0.5])",

@@ -5,13 +5,15 @@ checks that it still is. It must pass through the harness, be read as a structur
 compare equal to its value. Then, per kind, a wrong output of that form is rejected with the right reason.
 """
 
+import fractions
+
 import numpy as np
 import pytest
 import torch
 
 from array_examples import compare, reprs
 
-PRELUDE = "import numpy as np\nimport torch\n\n"
+PRELUDE = "import fractions\n\nimport numpy as np\nimport torch\n\n"
 NUMPY_MAJOR = int(np.__version__.split(".")[0])
 
 # name: (statements, the last one's repr) or (statements, {NumPy major: repr}) where NumPy 1.26 and 2.x differ.
@@ -61,6 +63,10 @@ REAL = {
         'np.array([(1, 0.5)], dtype=[("n", "i2"), ("w", "f8")])[0]',
         {2: "np.void((1, 0.5), dtype=[('n', '<i2'), ('w', '<f8')])", 1: "(1, 0.5)"},
     ),
+    "np.record": (
+        'np.rec.array([(1, 2.0)], dtype=[("a", "i4"), ("b", "f8")])[0]',
+        {2: "np.record((1, 2.0), dtype=[('a', '<i4'), ('b', '<f8')])", 1: "(1, 2.)"},
+    ),
     "raw void": ('np.void(b"ab")', {2: "np.void(b'\\x61\\x62')", 1: "void(b'\\x61\\x62')"}),
     # 17. datetime64 and timedelta64 arrays, scalars, dtypes
     "datetime array": (
@@ -72,6 +78,8 @@ REAL = {
         "array(['2024-01-01T00:00:00',                 'NaT'],\n      dtype='datetime64[s]')",
     ),
     "years": ('np.arange(3).astype("datetime64[Y]")', "array(['1970', '1971', '1972'], dtype='datetime64[Y]')"),
+    "generic datetime array": ('np.array(["NaT"], dtype="datetime64")', "array(['NaT'], dtype=datetime64)"),
+    "timedelta NaT scalar": ('np.timedelta64("NaT", "D")', {2: "np.timedelta64('NaT','D')", 1: "numpy.timedelta64('NaT','D')"}),
     "timedelta array": ('np.array([1, 2], dtype="timedelta64[D]")', "array([1, 2], dtype='timedelta64[D]')"),
     "timedelta array with NaT": ('np.array([1, "NaT"], dtype="timedelta64[h]")', "array([    1, 'NaT'], dtype='timedelta64[h]')"),
     "datetime scalar": ('np.datetime64("2024-01-01")', {2: "np.datetime64('2024-01-01')", 1: "numpy.datetime64('2024-01-01')"}),
@@ -95,6 +103,10 @@ REAL = {
         "array([[None, 'a'],\n       [1.5, (1, 2)]], dtype=object)",
     ),
     "object array of arrays": ("np.array([np.arange(2), None], dtype=object)", "array([array([0, 1]), None], dtype=object)"),
+    "object array of other objects": (
+        "np.array([fractions.Fraction(1, 2), {'a': 1}], dtype=object)",
+        "array([Fraction(1, 2), {'a': 1}], dtype=object)",
+    ),
     "object dtype": ("np.dtype(object)", "dtype('O')"),
     # 19. Non-numeric and extended NumPy scalars
     "np.str_": ('np.str_("owl")', {2: "np.str_('owl')", 1: "'owl'"}),
@@ -157,7 +169,7 @@ def test_real_repr_passes_the_harness(run, statements, text):
 
 @pytest.mark.parametrize("statements, text", real_cases())
 def test_real_repr_is_read_and_compared_by_meaning(statements, text):
-    namespace = {"np": np, "torch": torch}
+    namespace = {"np": np, "torch": torch, "fractions": fractions}
     *setup, last = statements.splitlines()
     default_dtype = torch.get_default_dtype()
     try:
@@ -249,6 +261,11 @@ WRONG = {
         "np.array([[1, 2], [3]], dtype=object)",
         "#> array([list([1, 2]), list([4])], dtype=object)",
         "value at index [1]: documented [4], actual [3]",
+    ),
+    "object element of another type": (
+        "np.array([fractions.Fraction(1, 2)], dtype=object)",
+        "#> array([Fraction(1, 3)], dtype=object)",
+        "value at index [0]: documented Fraction(1, 3), actual Fraction(1, 2)",
     ),
     "np.str_ value": ('np.str_("owl")', "#> np.str_('cat')", "value: documented 'cat', actual 'owl'"),
     "np.bytes_ for np.str_": ('np.str_("owl")', "#> np.bytes_(b'owl')", "type: documented numpy.bytes_, actual numpy.str_"),

@@ -313,7 +313,9 @@ def describe(expected) -> str:
     if isinstance(expected, reprs.SequenceRepr):
         inner = ", ".join(describe(item) for item in expected.items)
         return f"({inner}{',' if len(expected.items) == 1 else ''})" if expected.kind is tuple else f"[{inner}]"
-    return f"a {type(expected).__name__}"
+    if isinstance(expected, reprs.TextRepr):
+        return expected.text
+    return {reprs.TensorRepr: "tensor(...)", reprs.ArrayRepr: "array(...)"}.get(type(expected), f"a {type(expected).__name__}")
 
 
 def number_difference(expected: reprs.Number, actual, real: reprs.Number | None, what: str, tolerance: bool = True) -> list[str]:
@@ -330,8 +332,8 @@ def number_difference(expected: reprs.Number, actual, real: reprs.Number | None,
     wanted = expected.value
     if isinstance(wanted, bool) or isinstance(actual, bool):
         same = type(actual) is bool and isinstance(wanted, bool) and actual == wanted
-    elif real is not None and same_number(wanted, real.value):
-        same = True  # what the real repr prints at this place
+    elif real is not None and same_number(wanted, real.value) and not finer(expected, real):
+        same = True  # what the real repr prints at this place, to no more digits than it prints
     elif not isinstance(actual, (int, float, complex)):
         same = False
     elif isinstance(wanted, int) and isinstance(actual, int):
@@ -341,6 +343,11 @@ def number_difference(expected: reprs.Number, actual, real: reprs.Number | None,
         wanted, actual_complex = complex(wanted), complex(actual)
         same = close(actual_complex.real, wanted.real, real_tolerance) and close(actual_complex.imag, wanted.imag, imag_tolerance)
     return [] if same else [f"{what}: documented {expected.text}, actual {actual!r}"]
+
+
+def finer(documented: reprs.Number, printed: reprs.Number) -> bool:
+    """Whether a documented number claims more precision than the real repr prints (`1.` where torch prints `1.0000`)."""
+    return any(mine < theirs for mine, theirs in zip(documented.tolerances, printed.tolerances))
 
 
 def same_number(a, b) -> bool:
@@ -369,7 +376,7 @@ def numpy_scalar_difference(expected: reprs.NumpyScalarRepr, actual, real, where
     real = printed_as(real, reprs.NumpyScalarRepr)
     if isinstance(expected.value, reprs.Number):
         return number_difference(expected.value, actual, real.value if real else None, f"value{at}")
-    if expected.type_name == "void":
+    if expected.type_name in ("void", "record"):
         return void_difference(expected, actual, real, where, at)
     arguments = tuple(literal_value(argument) for argument in expected.arguments)
     if expected.type_name in ("datetime64", "timedelta64"):

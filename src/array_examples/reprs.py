@@ -43,6 +43,8 @@ NUMPY_DTYPES = {
     "complex256",
     "clongdouble",
     "object",
+    "datetime64",  # generic units: array(['NaT'], dtype=datetime64)
+    "timedelta64",
 }
 # Scalar types NumPy 2 prints as np.NAME(...); NumPy 1.x prints numpy.datetime64(...), void(...) and bare values.
 NUMPY_NUMBER_SCALARS = {
@@ -63,7 +65,7 @@ NUMPY_NUMBER_SCALARS = {
     "complex128",
     "clongdouble",
 }
-NUMPY_OTHER_SCALARS = {"str_", "bytes_", "void", "datetime64", "timedelta64"}
+NUMPY_OTHER_SCALARS = {"str_", "bytes_", "void", "record", "datetime64", "timedelta64"}
 TORCH_DTYPES = {
     "bool",
     "uint8",
@@ -378,7 +380,7 @@ class Reader:
         try:
             return self.read(node)
         except Unknown:
-            raise MalformedOutput(f"cannot read the element {shorten(ast.unparse(node))}") from None
+            return TextRepr(self.text(node))  # Fraction(1, 2), {'a': 1}: compared with the element's repr
 
     def number(self, node) -> Number:
         """A numeric leaf: 1, -0., 1.5e-08, nan, -inf, 1.+2.j, inf+nanj; np.longdouble('0.1') has a string."""
