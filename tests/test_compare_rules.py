@@ -67,6 +67,8 @@ WRONG = {
         "#> tensor([0, 1, 2, ..., 5, 6, 7])",
         "summary: documented a summary (...), but the real tensor has 8 elements",
     ),
+    "values against shape=": ("np.arange(2000)", "#> array([0, 1, 2], shape=(2000,))", "shape: documented (3,), actual (2000,)"),
+    "two summaries in one row": ("torch.arange(10000)", "#> tensor([0, ..., 5000, ..., 9999])", "more than one ..."),
     # 10. The implied dtype follows the default dtype in force.
     "implied dtype after set_default_dtype": (
         "torch.set_default_dtype(torch.float64)\ntorch.tensor([1.5], dtype=torch.float32)",
@@ -141,6 +143,8 @@ RIGHT = {
         "np.arange(2000).reshape(1000, 2)",
         "#> array([[   0,    1], [   2,    3], [   4,    5], ..., [1994, 1995], [1996, 1997], [1998, 1999]])",
     ),
+    "no edge items": ("torch.set_printoptions(edgeitems=0)\ntorch.arange(2000)", "#> tensor([...], size=(2000,))"),
+    "empty with its size": ("torch.zeros(2, 0)", "#> tensor([], size=(2, 0))"),
     "implied float64 after set_default_dtype": (
         "torch.set_default_dtype(torch.float64)\ntorch.tensor([1.5])",
         "#> tensor([1.5000])",

@@ -353,6 +353,8 @@ class Reader:
         """Nested lists of leaves; every list of one level must have the same shape."""
         if isinstance(node, ast.List):
             items = [self.values(item, leaf) for item in node.elts]
+            if items.count(Ellipsis) > 1:
+                raise MalformedOutput(f"more than one ... in {shorten(self.text(node))}: a summary has one per dimension")
             shapes = {shape_of(item) for item in items if item is not Ellipsis}
             if len(shapes) > 1:
                 raise MalformedOutput(
