@@ -118,11 +118,7 @@ class Number:
 
     value: complex | float | int | bool
     text: str  # as documented, e.g. "1.0000e-08", "-0.", "nan+1.j"
-    tolerances: tuple = (0.0, 0.0)  # of the real and the imaginary part, from the printed digits
-
-    def tolerance(self) -> float:
-        """The larger of the two parts' tolerances (half a unit in the last printed digit)."""
-        return max(self.tolerances)
+    tolerances: tuple = (0.0, 0.0)  # of the real and the imaginary part: half a unit in the last printed digit
 
 
 @dataclass
@@ -207,7 +203,7 @@ def parse(text: str):
     np., torch., dtype(, device() but cannot be read as one, including ragged
     values such as `array([[0, 1], [2]])`.
     """
-    source = re.sub(r"<(\w+)>", r"'\1'", text.strip())  # grad_fn=<MulBackward0>
+    source = re.sub(r"(?<==)<(\w+)>", r"'\1'", text.strip())  # grad_fn=<MulBackward0>
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as error:
@@ -216,6 +212,8 @@ def parse(text: str):
         return TextRepr(text)
     try:
         return Reader(source).read(tree.body)
+    except (IndexError, KeyError, TypeError, AttributeError):  # e.g. device() with no argument, size=5
+        raise MalformedOutput(f"cannot read {first_line(text)!r} as a repr") from None
     except Unknown:
         if LOOKS_STRUCTURED.match(text) and not re.match(r"^\s*(tensor|array)\(", text):
             raise MalformedOutput(f"cannot read {first_line(text)!r} as a repr") from None
@@ -248,6 +246,7 @@ class Reader:
         return self.encoded[start:end].decode()
 
     def read(self, node):
+        """One expression -> a *Repr; raises Unknown outside the whitelist, MalformedOutput for a broken repr."""
         if isinstance(node, ast.Call):
             return self.call(node)
         if isinstance(node, (ast.Tuple, ast.List)):
