@@ -257,6 +257,11 @@ WRONG = {
         "#> array([None, 2], dtype=object)",
         "value at index [1]: documented 2, actual 1",
     ),
+    "object element of another Python type": (
+        "np.array([None, 1], dtype=object)",
+        "#> array([None, 1.0], dtype=object)",
+        "value at index [1]: documented 1.0, actual 1",
+    ),
     "object list element": (
         "np.array([[1, 2], [3]], dtype=object)",
         "#> array([list([1, 2]), list([4])], dtype=object)",

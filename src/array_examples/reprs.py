@@ -329,7 +329,8 @@ class Reader:
     def array(self, data, keywords) -> ArrayRepr:
         # NumPy prints dtype= for every array that is not plain numbers (strings, records, dates, objects).
         dtype = self.dtype_spec(keywords["dtype"]) if "dtype" in keywords else None
-        values = self.values(data, self.element if dtype is not None else self.number)
+        leaf = self.number if dtype is None else self.python_object if dtype == "object" else self.element
+        values = self.values(data, leaf)
         shape = tuple(self.literal(keywords["shape"])) if "shape" in keywords else None
         return ArrayRepr(values, dtype, kind_of(values), shape)
 
@@ -382,6 +383,15 @@ class Reader:
             return self.read(node)
         except Unknown:
             return TextRepr(self.text(node))  # Fraction(1, 2), {'a': 1}: compared with the element's repr
+
+    def python_object(self, node):
+        """One element of an object array: its repr, so 1 and 1.0 differ as they do for Python."""
+        if isinstance(node, ast.Call) and dotted(node.func) == "list" and len(node.args) == 1:
+            return self.element(node)
+        try:
+            return self.read(node)
+        except Unknown:
+            return TextRepr(self.text(node))  # Fraction(1, 2), datetime.date(2024, 1, 1)
 
     def number(self, node) -> Number:
         """A numeric leaf: 1, -0., 1.5e-08, nan, -inf, 1.+2.j, inf+nanj; np.longdouble('0.1') has a string."""
