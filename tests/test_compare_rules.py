@@ -67,6 +67,11 @@ WRONG = {
         "#> tensor([0, 1, 2, ..., 5, 6, 7])",
         "summary: documented a summary (...), but the real tensor has 8 elements",
     ),
+    "summary that cannot be checked": (
+        "np.set_printoptions(formatter={'int': lambda x: f'<{x}>'})\nnp.arange(2000)",
+        "#> array([0, 1, 2, ..., 1997, 1998, 1999])",
+        "summary: cannot check the summary (...): the real repr could not be read",
+    ),
     "values against shape=": ("np.arange(2000)", "#> array([0, 1, 2], shape=(2000,))", "shape: documented (3,), actual (2000,)"),
     "two summaries in one row": ("torch.arange(10000)", "#> tensor([0, ..., 5000, ..., 9999])", "more than one ..."),
     # 10. The implied dtype follows the default dtype in force.

@@ -90,7 +90,11 @@ def repr_text(text: str, keep_comments: bool) -> str:
 
 
 def difference(expected, actual, real, where: str) -> list[str]:
-    """Differences between one parsed documented repr and a value; `real` is the value's own parsed repr or None."""
+    """Differences between one parsed documented repr and a value; `real` is the value's own parsed repr or None.
+
+    Raises reprs.MalformedOutput where the documented text names no dtype or scalar
+    NumPy can make, TypeError for a repr class it has no comparison for.
+    """
     at = f" at {where}" if where else ""
     if isinstance(expected, reprs.TensorRepr):
         return tensor_difference(expected, actual, real, at)
