@@ -3,74 +3,128 @@
 Each function returns a list of differences, one short line each, such as
 `dtype: documented torch.int64, actual torch.float32`. An empty list is a match.
 Formatting never counts: only type, shape, dtype, device, grad and values do.
+
+The rule: every element and every dimension the documented text shows is
+checked, and nothing the real object would print differently is accepted.
+So besides the real value, the comparison reads the real value's repr (under
+the print options and default dtype in force when the statement ran, which is
+now: this runs in the example's child process right after the statement) with
+the same reader as the documented text, and uses it to know which digits, signs
+of zeros and summaries (`...`) the real object prints at each place.
+
+torch is never imported here: where a value is a tensor, torch is already loaded.
 """
 
 from __future__ import annotations
 
 import math
+import re
+import sys
 
 import numpy as np
-import torch
 
 from array_examples import reprs
 
+# What NumPy prints no dtype= for (numpy's arrayprint._typelessdata), by the kind of the printed numbers.
+NUMPY_IMPLIED = {"bool": np.bool_, "int": np.int_, "float": np.float64, "complex": np.complex128}
+# A quoted string, a run of whitespace, or a trailing comment, in repr text.
+REPR_PIECES = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\s+#[^\n]*|\s+""")
+
 
 def normalise(text: str) -> str:
+    """Collapse runs of whitespace, for messages and printed text."""
     return " ".join(text.split())
 
 
 def compare_value(documented: str, actual) -> list[str]:
-    """`documented` is the `#>` text under an expression; `actual` is its value."""
-    return difference(reprs.parse(documented), actual, "")
+    """Differences between the `#>` text under an expression and its value `actual`; [] for a match.
+
+    Raises reprs.MalformedOutput for documented text that starts like a repr but
+    cannot be read as one. Never raises anything else: what cannot be compared
+    comes back as a difference starting with "cannot compare".
+    """
+    try:
+        shown = repr(actual)
+    except Exception as error:
+        return [f"cannot compare: repr() of the actual value raised {type(error).__name__}: {error}"]
+    try:
+        if same_text(documented, shown):
+            return []  # the reader sees exactly this (a custom formatter's output too)
+        expected = reprs.parse(documented)
+        try:
+            real = reprs.parse(shown)
+        except Exception:
+            real = None  # e.g. a custom formatter's output: then the documented digits alone decide
+        return difference(expected, actual, real, "")
+    except reprs.MalformedOutput:
+        raise
+    except Exception as error:
+        return [f"cannot compare: {type(error).__name__}: {error}"]
 
 
-def difference(expected, actual, where: str) -> list[str]:
+def same_text(documented: str, shown: str) -> bool:
+    """Whether documented text is the repr `shown`, up to line wrapping, indentation and trailing comments.
+
+    Comments (`# may vary`) are ignored as in the structured comparison, which
+    reads the text with Python's parser; quoted strings are compared exactly.
+    """
+    real = repr_text(shown, keep_comments=True)
+    return repr_text(documented, keep_comments=True) == real or repr_text(documented, keep_comments=False) == real
+
+
+def repr_text(text: str, keep_comments: bool) -> str:
+    """Repr text without formatting: whitespace collapsed, none next to brackets and commas, comments optional."""
+    text = text.strip()
+
+    def piece(match) -> str:
+        found = match.group()
+        if not found[0].isspace():
+            return found  # a quoted string
+        if "#" in found:
+            return found if keep_comments else ""
+        before = text[match.start() - 1] if match.start() else "("
+        after = text[match.end()] if match.end() < len(text) else ")"
+        return "" if before in "([{" or after in ")]},\n" else " "
+
+    return REPR_PIECES.sub(piece, text).strip()
+
+
+def difference(expected, actual, real, where: str) -> list[str]:
+    """Differences between one parsed documented repr and a value; `real` is the value's own parsed repr or None.
+
+    Raises reprs.MalformedOutput where the documented text names no dtype or scalar
+    NumPy can make, TypeError for a repr class it has no comparison for.
+    """
     at = f" at {where}" if where else ""
     if isinstance(expected, reprs.TensorRepr):
-        return tensor_difference(expected, actual, at)
+        return tensor_difference(expected, actual, real, at)
     if isinstance(expected, reprs.ArrayRepr):
-        return array_difference(expected, actual, at)
+        return array_difference(expected, actual, real, at)
     if isinstance(expected, reprs.NumpyScalarRepr):
-        expected_type = np.bool_ if expected.type_name == "bool" else getattr(np, expected.type_name)
-        if type(actual) is not expected_type:
-            return [f"type{at}: documented numpy.{expected_type.__name__}, actual {type_name(actual)}"]
-        return number_difference(expected.value, actual.item(), f"value{at}")
+        return numpy_scalar_difference(expected, actual, real, where, at)
+    if isinstance(expected, reprs.Number):
+        return number_difference(expected, actual, printed_as(real, reprs.Number), f"value{at}")
     if isinstance(expected, reprs.SizeRepr):
-        if not isinstance(actual, torch.Size):
+        torch = sys.modules.get("torch")
+        if torch is None or not isinstance(actual, torch.Size):
             return [f"type{at}: documented torch.Size, actual {type_name(actual)}"]
         return [] if tuple(actual) == expected.dims else [f"shape{at}: documented {expected.dims}, actual {tuple(actual)}"]
     if isinstance(expected, reprs.DtypeRepr):
-        wanted = getattr(torch, expected.name) if expected.library == "torch" else np.dtype(expected.name)
-        if expected.library == "torch" and not isinstance(actual, torch.dtype):
-            return [f"type{at}: documented torch.dtype, actual {type_name(actual)}"]
-        if expected.library == "numpy" and not isinstance(actual, np.dtype):
-            return [f"type{at}: documented numpy.dtype, actual {type_name(actual)}"]
-        return [] if actual == wanted else [f"dtype{at}: documented {wanted}, actual {actual}"]
+        return dtype_difference(expected, actual, at)
     if isinstance(expected, reprs.DeviceRepr):
-        if not isinstance(actual, torch.device):
+        torch = sys.modules.get("torch")
+        if torch is None or not isinstance(actual, torch.device):
             return [f"type{at}: documented torch.device, actual {type_name(actual)}"]
         return [] if str(actual) == expected.name else [f"device{at}: documented {expected.name}, actual {actual}"]
+    if isinstance(expected, reprs.ReturnTypesRepr):
+        return return_types_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.SequenceRepr):
-        if type(actual) is not expected.kind:
-            return [f"type{at}: documented {expected.kind.__name__}, actual {type_name(actual)}"]
-        if len(actual) != len(expected.items):
-            return [f"length{at}: documented {len(expected.items)}, actual {len(actual)}"]
-        found = []
-        for index, (item, real) in enumerate(zip(expected.items, actual)):
-            found += difference(item, real, f"{where}[{index}]")
-        return found
+        return sequence_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.LiteralRepr):
-        if type(actual) is not type(expected.value):
-            return [f"type{at}: documented {type(expected.value).__name__}, actual {type_name(actual)}"]
-        same = actual == expected.value or (isinstance(actual, float) and math.isnan(actual) and math.isnan(expected.value))
-        return [] if same else [f"value{at}: documented {expected.value!r}, actual {actual!r}"]
+        return literal_difference(expected, actual, real, at)
     if isinstance(expected, reprs.TextRepr):
         # Text outside the whitelist (`<class 'torch.Tensor'>`): the report's diff shows both sides.
-        return (
-            []
-            if normalise(expected.text) == normalise(repr(actual))
-            else [f"repr{at}: documented text differs from the actual repr"]
-        )
+        return [] if same_text(expected.text, repr(actual)) else [f"repr{at}: documented text differs from the actual repr"]
     raise TypeError(f"no comparison for {type(expected).__name__}")
 
 
@@ -79,15 +133,23 @@ def type_name(value) -> str:
     return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
 
 
-def tensor_difference(expected: reprs.TensorRepr, actual, at: str) -> list[str]:
-    if type(actual) is not torch.Tensor:
+def printed_as(real, kind):
+    """The real repr's part if it is of the same kind as the documented one, else None."""
+    return real if isinstance(real, kind) else None
+
+
+def tensor_difference(expected: reprs.TensorRepr, actual, real, at: str) -> list[str]:
+    torch = sys.modules.get("torch")
+    if torch is None or type(actual) is not torch.Tensor:
         # nn.Parameter prints "Parameter containing:", so a bare tensor( repr is a plain Tensor.
         return [f"type{at}: documented torch.Tensor, actual {type_name(actual)}"]
     found = []
-    wanted = getattr(torch, expected.dtype)
+    wanted = getattr(torch, expected.dtype) if expected.dtype_written else implied_torch_dtype(torch, expected.kind)
     if actual.dtype != wanted:
         how = "" if expected.dtype_written else " (implied: the repr shows no dtype=)"
         found.append(f"dtype{at}: documented {wanted}{how}, actual {actual.dtype}")
+        if not expected.dtype_written and expected.kind in ("float", "complex"):
+            found[-1] += f"; the default dtype is {torch.get_default_dtype()}"  # set_default_dtype changes what is implied
     if str(actual.device) != expected.device:
         found.append(f"device{at}: documented {expected.device}, actual {actual.device}")
     if actual.requires_grad != expected.requires_grad:
@@ -102,43 +164,127 @@ def tensor_difference(expected: reprs.TensorRepr, actual, at: str) -> list[str]:
     values = actual.detach().cpu().resolve_conj().resolve_neg()
     if values.dtype in (torch.bfloat16, torch.float16) or values.dtype.is_floating_point and values.dtype.itemsize == 1:
         values = values.float()
-    return found + values_difference(expected.values, values.tolist(), tuple(actual.shape), expected.size is None, at)
+    if values.dtype == torch.complex32:
+        values = values.to(torch.complex64)
+    real_values = real.values if isinstance(real, reprs.TensorRepr) else None
+    shape = tuple(actual.shape)
+    # `tensor([], size=(2, 0))` shows no dimensions in its values; any other documented list shows them all.
+    check_shape = expected.size is None or expected.values != []
+    return found + values_difference(expected.values, values.tolist(), real_values, shape, check_shape, at, "tensor")
 
 
-def array_difference(expected: reprs.ArrayRepr, actual, at: str) -> list[str]:
+def implied_torch_dtype(torch, kind: str):
+    """The dtype torch prints no dtype= for, given what the values look like (torch/_tensor_str.py)."""
+    default = torch.get_default_dtype()
+    if kind == "float":
+        return default
+    if kind == "complex":
+        return torch.complex128 if default == torch.float64 else torch.complex64
+    return torch.bool if kind == "bool" else torch.int64
+
+
+def array_difference(expected: reprs.ArrayRepr, actual, real, at: str) -> list[str]:
     if type(actual) is not np.ndarray:
         return [f"type{at}: documented numpy.ndarray, actual {type_name(actual)}"]
     found = []
-    if actual.dtype != np.dtype(expected.dtype):
-        how = "" if expected.dtype_written else " (implied: the repr shows no dtype=)"
-        found.append(f"dtype{at}: documented {np.dtype(expected.dtype)}{how}, actual {actual.dtype}")
+    if expected.dtype_written:
+        wanted = numpy_dtype(expected.dtype)
+        if actual.dtype != wanted:
+            found.append(f"dtype{at}: documented {wanted}, actual {actual.dtype}")
+    else:
+        # NumPy omits dtype= only for these exact native types (not for longlong, which equals int64).
+        implied = NUMPY_IMPLIED[expected.kind]
+        if actual.dtype.type is not implied or not actual.dtype.isnative:
+            shown = actual.dtype.str if not actual.dtype.isnative else f"{actual.dtype} (numpy.{actual.dtype.type.__name__})"
+            shown = str(actual.dtype) if actual.dtype != np.dtype(implied) else shown
+            found.append(f"dtype{at}: documented {np.dtype(implied)} (implied: the repr shows no dtype=), actual {shown}")
     if expected.shape is not None and actual.shape != expected.shape:
         found.append(f"shape{at}: documented {expected.shape}, actual {actual.shape}")
-    return found + values_difference(expected.values, actual.tolist(), actual.shape, expected.shape is None, at)
+    real_values = real.values if isinstance(real, reprs.ArrayRepr) else None
+    return found + values_difference(
+        expected.values,
+        element_values(actual),
+        real_values,
+        actual.shape,
+        expected.shape is None or expected.values != [],
+        at,
+        "array",
+    )
 
 
-def values_difference(expected, actual, shape: tuple, check_shape: bool, at: str) -> list[str]:
-    documented_shape = shape_of(expected)
+def numpy_dtype(spec, align: bool = False) -> np.dtype:
+    """The NumPy dtype a documented dtype= or dtype(...) names; raises MalformedOutput for none."""
+    try:
+        if spec == "StringDType()":
+            return np.dtypes.StringDType()
+        return np.dtype(spec, align=align)
+    except (TypeError, ValueError, AttributeError) as error:
+        raise reprs.MalformedOutput(f"unknown NumPy dtype {spec!r}: {error}") from None
+
+
+def element_values(array: np.ndarray):
+    """An array's elements as nested lists of the Python values its repr prints.
+
+    Dates print as ISO strings, durations as integers, and both as 'NaT' when
+    missing; a record of a structured array is a tuple of its fields.
+    """
+    if array.dtype.names:
+        fields = [element_values(array[name]) for name in array.dtype.names]
+        return records(fields, array.ndim)
+    if array.dtype.kind == "M":
+        return np.datetime_as_string(array).tolist()
+    if array.dtype.kind == "m":
+        counts = array.astype("int64").astype(object)
+        counts[np.isnat(array)] = "NaT"
+        return counts.tolist()
+    return array.tolist()
+
+
+def records(fields: list, depth: int):
+    if depth == 0:
+        return tuple(fields)
+    return [records([field[i] for field in fields], depth - 1) for i in range(len(fields[0]))]
+
+
+def values_difference(expected, actual, real, shape: tuple, check_shape: bool, at: str, noun: str) -> list[str]:
+    """Check every documented element and every summary (`...`) against the real values and the real repr's.
+
+    `expected` and `real` are nested lists of leaves with Ellipsis where summarised
+    (`real` is None where the real repr could not be read); `actual` holds the
+    real values as nested lists.
+    """
+    documented_shape = reprs.shape_of(expected)
     if check_shape and not shape_fits(documented_shape, shape):
         shown = tuple(f"{n}+" if summarised else n for n, summarised in documented_shape)
         return [f"shape{at}: documented {shown}, actual {shape}".replace("'", "")]
-    wrong = []
-    walk(expected, actual, (), wrong)
-    if not wrong:
-        return []
-    index, documented, real = wrong[0]
-    more = f" (and {len(wrong) - 1} more)" if len(wrong) > 1 else ""
-    return [f"value{at} at index {list(index)}: documented {documented}, actual {real!r}{more}"]
+    wrong, summaries = [], []
+    walk(expected, actual, real, (), wrong, summaries, summarised_depths(real), noun)
+    found = [f"summary{at}{where_index(index)}: {message}" for index, message in summaries[:1]]
+    if wrong:
+        index, documented, value = wrong[0]
+        more = f" (and {len(wrong) - 1} more)" if len(wrong) > 1 else ""
+        found.append(f"value{at} at index {list(index)}: documented {documented}, actual {value!r}{more}")
+    return found
 
 
-def shape_of(values) -> tuple:
-    """Documented nested lists -> ((length, summarised), ...) per dimension."""
-    if not isinstance(values, list):
-        return ()
-    summarised = Ellipsis in values
-    items = [v for v in values if v is not Ellipsis]
-    inner = shape_of(items[0]) if items else ()
-    return ((len(items), summarised),) + inner
+def summarised_depths(real, depth: int = 0) -> set | None:
+    """The dimensions the real repr summarises; None where it could not be read.
+
+    NumPy and torch summarise a dimension in every row alike (edgeitems apply per dimension).
+    """
+    if real is None:
+        return None
+    found = set()
+    if isinstance(real, list):
+        if Ellipsis in real:
+            found.add(depth)
+        for item in real:
+            found |= summarised_depths(item, depth + 1) or set()
+    return found
+
+
+def where_index(index: tuple) -> str:
+    return f" at index {list(index)}" if index else ""
 
 
 def shape_fits(documented: tuple, actual: tuple) -> bool:
@@ -147,44 +293,230 @@ def shape_fits(documented: tuple, actual: tuple) -> bool:
     return all(n < real if summarised else n == real for (n, summarised), real in zip(documented, actual))
 
 
-def walk(expected, actual, index: tuple, wrong: list) -> None:
+def positions(items: list, length: int) -> list:
+    """(item, index in the real dimension) for one documented list over a dimension of `length`.
+
+    A summary shows the first and the last items of a long dimension.
+    """
+    if Ellipsis not in items:
+        return list(zip(items, range(len(items))))
+    cut = items.index(Ellipsis)
+    head, tail = items[:cut], items[cut + 1 :]
+    return list(zip(head, range(len(head)))) + list(zip(tail, range(length - len(tail), length)))
+
+
+def walk(expected, actual, real, index: tuple, wrong: list, summaries: list, summarised: set | None, noun: str) -> None:
+    """Compare documented nested lists with the actual ones, position by position.
+
+    `real` is the real repr's part at the same place (None where it prints none);
+    `summarised` the dimensions it summarises. Collects (index, documented, actual)
+    into `wrong` and (index, message) into `summaries`.
+    """
     if not isinstance(expected, list):
-        if number_difference(expected, actual, ""):
-            wrong.append((index, expected.text, actual))
+        if element_difference(expected, actual, real):
+            wrong.append((index, describe(expected), actual))
         return
     if not isinstance(actual, list):
         wrong.append((index, "a list", actual))
         return
     if Ellipsis in expected:
-        # A summary shows the first and last items of a long dimension.
-        cut = expected.index(Ellipsis)
-        head, tail = expected[:cut], expected[cut + 1 :]
-        pairs = list(zip(head, actual, range(len(head))))
-        pairs += list(zip(tail, actual[len(actual) - len(tail) :], range(len(actual) - len(tail), len(actual))))
-    else:
-        pairs = list(zip(expected, actual, range(len(expected))))
-    for item, real, position in pairs:
-        walk(item, real, index + (position,), wrong)
+        # A `...` claims the real object is long enough to be summarised under the print options in force.
+        if summarised is None:
+            summaries.append((index, "cannot check the summary (...): the real repr could not be read"))
+        elif len(index) not in summarised:
+            summaries.append(
+                (index, f"documented a summary (...), but the real {noun} has {len(actual)} elements there and prints them all")
+            )
+    real_at = {position: item for item, position in positions(real, len(actual))} if isinstance(real, list) else {}
+    for item, position in positions(expected, len(actual)):
+        if 0 <= position < len(actual):
+            walk(item, actual[position], real_at.get(position), index + (position,), wrong, summaries, summarised, noun)
 
 
-def number_difference(expected: reprs.Number, actual, what: str) -> list[str]:
+def element_difference(expected, actual, real) -> list[str]:
+    if isinstance(expected, reprs.Number):
+        return number_difference(expected, actual, printed_as(real, reprs.Number), "value")
+    return difference(expected, actual, real, "")
+
+
+def describe(expected) -> str:
+    """Documented element as text, for messages."""
+    if isinstance(expected, reprs.Number):
+        return expected.text
+    if isinstance(expected, reprs.LiteralRepr):
+        return repr(expected.value)
+    if isinstance(expected, reprs.SequenceRepr):
+        inner = ", ".join(describe(item) for item in expected.items)
+        return f"({inner}{',' if len(expected.items) == 1 else ''})" if expected.kind is tuple else f"[{inner}]"
+    if isinstance(expected, reprs.TextRepr):
+        return expected.text
+    return {reprs.TensorRepr: "tensor(...)", reprs.ArrayRepr: "array(...)"}.get(type(expected), f"a {type(expected).__name__}")
+
+
+def number_difference(expected: reprs.Number, actual, real: reprs.Number | None, what: str, tolerance: bool = True) -> list[str]:
+    """One documented number against a real scalar; `real` is the number the real repr prints there, if known.
+
+    The number matches when it equals `real` as a number (NumPy prints `1.` for
+    1.000000004), or when it equals the value to half a unit of its own last
+    printed digit (`tolerance=False`: exactly). A zero's sign must match.
+    """
+    if isinstance(actual, np.generic):
+        actual = actual.item()  # np.longdouble stays itself: it has more digits than a float
+        actual = complex(actual) if isinstance(actual, np.complexfloating) else actual
+        actual = float(actual) if isinstance(actual, np.floating) else actual
     wanted = expected.value
     if isinstance(wanted, bool) or isinstance(actual, bool):
         same = type(actual) is bool and isinstance(wanted, bool) and actual == wanted
+    elif real is not None and same_number(wanted, real.value) and not finer(expected, real):
+        same = True  # what the real repr prints at this place, to no more digits than it prints
+    elif not isinstance(actual, (int, float, complex)):
+        same = False
     elif isinstance(wanted, int) and isinstance(actual, int):
         same = actual == wanted
     else:
-        tolerance = expected.tolerance() + 1e-12
-        same = all(
-            close(a, w, tolerance)
-            for a, w in ((complex(actual).real, complex(wanted).real), (complex(actual).imag, complex(wanted).imag))
-        )
+        real_tolerance, imag_tolerance = expected.tolerances if tolerance else (0.0, 0.0)
+        wanted, actual_complex = complex(wanted), complex(actual)
+        same = close(actual_complex.real, wanted.real, real_tolerance) and close(actual_complex.imag, wanted.imag, imag_tolerance)
     return [] if same else [f"{what}: documented {expected.text}, actual {actual!r}"]
 
 
+def finer(documented: reprs.Number, printed: reprs.Number) -> bool:
+    """Whether a documented number claims more precision than the real repr prints (`1.` where torch prints `1.0000`)."""
+    return any(mine < theirs for mine, theirs in zip(documented.tolerances, printed.tolerances))
+
+
+def same_number(a, b) -> bool:
+    """Equal as printed numbers: nan equals nan, and -0. differs from 0."""
+    a, b = complex(a), complex(b)
+    return same_float(a.real, b.real) and same_float(a.imag, b.imag)
+
+
+def same_float(a: float, b: float) -> bool:
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+
+
 def close(actual: float, wanted: float, tolerance: float) -> bool:
-    if math.isnan(wanted) or math.isnan(actual):
-        return math.isnan(wanted) and math.isnan(actual)
-    if math.isinf(wanted) or math.isinf(actual):
-        return actual == wanted
-    return abs(actual - wanted) <= tolerance + 1e-9 * abs(wanted)
+    if math.isnan(wanted) or math.isnan(actual) or math.isinf(wanted) or math.isinf(actual) or wanted == 0:
+        return same_float(actual, wanted)  # a documented zero claims the value and the sign a reader sees
+    # The factor absorbs rounding in computing the tolerance itself; a tolerance of 0 stays exact.
+    return abs(actual - wanted) <= tolerance * (1 + 1e-9)
+
+
+def numpy_scalar_difference(expected: reprs.NumpyScalarRepr, actual, real, where: str, at: str) -> list[str]:
+    wanted_type = np.bool_ if expected.type_name == "bool" else getattr(np, expected.type_name)
+    if not (isinstance(actual, np.generic) and same_scalar_type(type(actual), wanted_type)):
+        return [f"type{at}: documented numpy.{wanted_type.__name__}, actual {type_name(actual)}"]
+    real = printed_as(real, reprs.NumpyScalarRepr)
+    if isinstance(expected.value, reprs.Number):
+        return number_difference(expected.value, actual, real.value if real else None, f"value{at}")
+    if expected.type_name in ("void", "record"):
+        return void_difference(expected, actual, real, where, at)
+    arguments = tuple(literal_value(argument) for argument in expected.arguments)
+    if expected.type_name in ("datetime64", "timedelta64"):
+        try:
+            wanted = wanted_type(*arguments)
+        except (TypeError, ValueError) as error:
+            raise reprs.MalformedOutput(f"cannot read numpy.{expected.type_name}{arguments!r}: {error}") from None
+        if actual.dtype != wanted.dtype:
+            return [f"dtype{at}: documented {wanted.dtype}, actual {actual.dtype}"]
+        same = bool(np.isnat(actual) and np.isnat(wanted)) or bool(actual == wanted)
+        return [] if same else [f"value{at}: documented {wanted!r}, actual {actual!r}"]
+    if len(arguments) != 1:
+        raise reprs.MalformedOutput(f"numpy.{expected.type_name}(...) takes one value")
+    value = actual.item()
+    same = type(value) is type(arguments[0]) and value == arguments[0]
+    return [] if same else [f"value{at}: documented {arguments[0]!r}, actual {value!r}"]
+
+
+def void_difference(expected: reprs.NumpyScalarRepr, actual, real, where: str, at: str) -> list[str]:
+    """np.void(b'\\x61\\x62') holds raw bytes; np.void((0, 0.0), dtype=[...]) is a record of a structured array."""
+    if len(expected.arguments) != 1:
+        raise reprs.MalformedOutput("numpy.void(...) takes one value")
+    found = []
+    if expected.dtype is not None and actual.dtype != numpy_dtype(expected.dtype):
+        found.append(f"dtype{at}: documented {numpy_dtype(expected.dtype)}, actual {actual.dtype}")
+    argument = expected.arguments[0]
+    if isinstance(argument, reprs.LiteralRepr) and isinstance(argument.value, bytes):
+        same = actual.tobytes() == argument.value
+        return found + ([] if same else [f"value{at}: documented {argument.value!r}, actual {actual.tobytes()!r}"])
+    real_record = real.arguments[0] if real and real.arguments else None
+    return found + difference(argument, element_values(np.asarray(actual)), real_record, where)
+
+
+def same_scalar_type(actual: type, wanted: type) -> bool:
+    """np.longlong prints as np.int64: a scalar type matches any type of the same dtype."""
+    if actual is wanted:
+        return True
+    try:
+        return np.dtype(actual) == np.dtype(wanted) and np.dtype(actual).kind not in "OSUVMm"
+    except TypeError:
+        return False
+
+
+def literal_value(element):
+    """The Python value of a scalar's argument as the reader gives it (a Number or a LiteralRepr)."""
+    if isinstance(element, reprs.Number):
+        return element.value
+    if isinstance(element, reprs.LiteralRepr):
+        return element.value
+    raise reprs.MalformedOutput(f"cannot read the argument {describe(element)}")
+
+
+def dtype_difference(expected: reprs.DtypeRepr, actual, at: str) -> list[str]:
+    if expected.library == "torch":
+        torch = sys.modules.get("torch")
+        if torch is None or not isinstance(actual, torch.dtype):
+            return [f"type{at}: documented torch.dtype, actual {type_name(actual)}"]
+        wanted = getattr(torch, expected.name)
+    else:
+        if not isinstance(actual, np.dtype):
+            return [f"type{at}: documented numpy.dtype, actual {type_name(actual)}"]
+        wanted = numpy_dtype(expected.name, expected.align)
+    return [] if actual == wanted else [f"dtype{at}: documented {wanted}, actual {actual}"]
+
+
+def return_types_difference(expected: reprs.ReturnTypesRepr, actual, real, where: str, at: str) -> list[str]:
+    kind = type(actual)
+    if kind.__module__ != "torch.return_types" or kind.__name__ != expected.name:
+        return [f"type{at}: documented torch.return_types.{expected.name}, actual {type_name(actual)}"]
+    names = list(getattr(kind, "__match_args__", ()))
+    if names != list(expected.fields):
+        return [f"fields{at}: documented {list(expected.fields)}, actual {names}"]
+    real = printed_as(real, reprs.ReturnTypesRepr)
+    found = []
+    for name, item in expected.fields.items():
+        found += difference(item, getattr(actual, name), real.fields.get(name) if real else None, f"{where}.{name}".lstrip("."))
+    return found
+
+
+def sequence_difference(expected: reprs.SequenceRepr, actual, real, where: str, at: str) -> list[str]:
+    real = printed_as(real, reprs.SequenceRepr)
+    if type(actual) is not expected.kind:
+        if isinstance(actual, np.void) and real is not None and real.kind is tuple:
+            actual = element_values(np.asarray(actual))  # NumPy 1.x prints a record as a bare tuple
+        else:
+            return [f"type{at}: documented {expected.kind.__name__}, actual {type_name(actual)}"]
+    if len(actual) != len(expected.items):
+        return [f"length{at}: documented {len(expected.items)}, actual {len(actual)}"]
+    real_items = real.items if real is not None and len(real.items) == len(actual) else [None] * len(actual)
+    found = []
+    for index, (item, value, real_item) in enumerate(zip(expected.items, actual, real_items)):
+        found += difference(item, value, real_item, f"{where}[{index}]")
+    return found
+
+
+def literal_difference(expected: reprs.LiteralRepr, actual, real, at: str) -> list[str]:
+    real = printed_as(real, reprs.LiteralRepr)
+    if type(actual) is not type(expected.value):
+        # NumPy 1.x prints its scalars as bare literals (1.5, 'owl', True): that is what the reader sees.
+        if isinstance(actual, np.generic) and real is not None and type(real.value) is type(expected.value):
+            actual = actual.item()
+        else:
+            return [f"type{at}: documented {type(expected.value).__name__}, actual {type_name(actual)}"]
+    if expected.number is not None:
+        # Python prints the shortest text that reads back as the value: a literal claims it exactly.
+        real_number = real.number if real is not None else None
+        return number_difference(expected.number, actual, real_number, f"value{at}", tolerance=False)
+    return [] if actual == expected.value else [f"value{at}: documented {expected.value!r}, actual {actual!r}"]

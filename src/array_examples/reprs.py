@@ -2,9 +2,16 @@
 
 Documentation text is never evaluated. It is parsed with `ast` and only a
 whitelist of forms is understood: tensor(...), array(...), NumPy scalars such
-as np.float64(1.0), torch.Size([...]), dtypes, devices and Python literals.
+as np.float64(1.0) or np.str_('owl'), torch.Size([...]), torch.return_types
+named tuples, dtypes (structured ones too), devices and Python literals.
 Text that is none of these (`<class 'torch.Tensor'>`, `Parameter containing:`)
 is kept as text and compared as text.
+
+The same reader parses the real repr of the real value, so that compare.py can
+tell what the real object prints at each place (its digits, the sign of a
+zero, where it summarises with `...`).
+
+This module only reads text; it never imports torch or NumPy.
 """
 
 from __future__ import annotations
@@ -13,8 +20,34 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-# Names NumPy and torch print inside reprs; anything else is a typo, not a dtype.
+# Bare names NumPy prints after `dtype=` (dtype.name where it is an identifier); anything else is a typo.
 NUMPY_DTYPES = {
+    "bool",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float16",
+    "float32",
+    "float64",
+    "float96",
+    "float128",
+    "longdouble",
+    "complex64",
+    "complex128",
+    "complex192",
+    "complex256",
+    "clongdouble",
+    "object",
+    "datetime64",  # generic units: array(['NaT'], dtype=datetime64)
+    "timedelta64",
+}
+# Scalar types NumPy 2 prints as np.NAME(...); NumPy 1.x prints numpy.datetime64(...), void(...) and bare values.
+NUMPY_NUMBER_SCALARS = {
     "bool",
     "int8",
     "int16",
@@ -31,14 +64,8 @@ NUMPY_DTYPES = {
     "complex64",
     "complex128",
     "clongdouble",
-    "object",
-    "str_",
-    "bytes_",
-    "datetime64",
-    "timedelta64",
-    "void",
 }
-NUMPY_SCALARS = {name for name in NUMPY_DTYPES if name not in ("object", "void")} | {"True_", "False_"}
+NUMPY_OTHER_SCALARS = {"str_", "bytes_", "void", "record", "datetime64", "timedelta64"}
 TORCH_DTYPES = {
     "bool",
     "uint8",
@@ -76,7 +103,9 @@ TORCH_DTYPES = {
 }
 TENSOR_KEYWORDS = {"dtype", "device", "requires_grad", "grad_fn", "size"}
 ARRAY_KEYWORDS = {"dtype", "shape"}
-LOOKS_STRUCTURED = re.compile(r"^\s*(tensor|array|np\.|torch\.|dtype|device)\(?")
+LOOKS_STRUCTURED = re.compile(r"^\s*(tensor|array|np\.|numpy\.|torch\.|dtype|device)\(?")
+# Where `inf`, `nan`, `infj` and `nanj` appear, as NumPy and torch print them.
+SPECIAL_FLOATS = {"inf": float("inf"), "nan": float("nan")}
 
 
 class MalformedOutput(ValueError):
@@ -85,47 +114,46 @@ class MalformedOutput(ValueError):
 
 @dataclass
 class Number:
-    value: complex | float | int | bool
-    text: str  # as documented, to know its printed precision
+    """One documented number: its value and its text, which says to what precision it is printed."""
 
-    def tolerance(self) -> float:
-        """Half a unit in the last printed digit; exact when no decimals are printed."""
-        text = self.text.lower().replace(" ", "")
-        if isinstance(self.value, (bool, int)) or "nan" in text or "inf" in text:
-            return 0.0
-        parts = re.findall(r"[\d.]+(?:e[+-]?\d+)?", text)
-        worst = 0.0
-        for part in parts:
-            mantissa, _, exponent = part.partition("e")
-            decimals = len(mantissa.partition(".")[2])
-            if decimals:
-                worst = max(worst, 0.5 * 10.0 ** (int(exponent or 0) - decimals))
-        return worst
+    value: complex | float | int | bool
+    text: str  # as documented, e.g. "1.0000e-08", "-0.", "nan+1.j"
+    tolerances: tuple = (0.0, 0.0)  # of the real and the imaginary part: half a unit in the last printed digit
 
 
 @dataclass
 class TensorRepr:
     values: object  # nested lists of Number, with Ellipsis where summarised; Ellipsis alone for meta
-    dtype: str  # documented or implied, e.g. "float32"
-    dtype_written: bool
+    dtype: str | None  # the torch dtype name after dtype=, None when the repr shows none
+    kind: str  # what the values look like: "bool", "int", "float" or "complex" (decides an implied dtype)
     device: str = "cpu"
     requires_grad: bool = False
     grad_fn: str | None = None
     size: tuple | None = None
 
+    @property
+    def dtype_written(self) -> bool:
+        return self.dtype is not None
+
 
 @dataclass
 class ArrayRepr:
-    values: object
-    dtype: str
-    dtype_written: bool
+    values: object  # nested lists of elements (Number, or a *Repr in object, string and record arrays)
+    dtype: object  # what follows dtype=: a bare name ("float32") or a literal ('<U3', [('x', '<i4')]); None if absent
+    kind: str  # as for TensorRepr
     shape: tuple | None = None
+
+    @property
+    def dtype_written(self) -> bool:
+        return self.dtype is not None
 
 
 @dataclass
 class NumpyScalarRepr:
-    type_name: str  # "float64", "bool", ...
-    value: Number
+    type_name: str  # "float64", "bool", "str_", "datetime64", ...
+    value: object  # a Number for numeric types; for the others the literal arguments (see `arguments`)
+    arguments: tuple = ()  # read as array elements: np.timedelta64(2,'D') -> (Number 2, LiteralRepr 'D')
+    dtype: object = None  # np.void(..., dtype=[...])
 
 
 @dataclass
@@ -136,7 +164,8 @@ class SizeRepr:
 @dataclass
 class DtypeRepr:
     library: str  # "torch" or "numpy"
-    name: str
+    name: object  # a torch dtype name; for NumPy what dtype(...) was given: "float64", "<U3", [("x", "<i4")]
+    align: bool = False
 
 
 @dataclass
@@ -146,7 +175,8 @@ class DeviceRepr:
 
 @dataclass
 class LiteralRepr:
-    value: object  # a Python int, float, str, bool, None
+    value: object  # a Python int, float, complex, str, bytes, bool, None
+    number: Number | None = None  # the same value with its text, for numbers
 
 
 @dataclass
@@ -156,13 +186,24 @@ class SequenceRepr:
 
 
 @dataclass
+class ReturnTypesRepr:
+    name: str  # "max" for torch.return_types.max(values=..., indices=...)
+    fields: dict = field(default_factory=dict)
+
+
+@dataclass
 class TextRepr:
     text: str
 
 
 def parse(text: str):
-    """Documented output text -> one of the *Repr classes above."""
-    source = re.sub(r"<(\w+)>", r"'\1'", text.strip())  # grad_fn=<MulBackward0>
+    """Documented output text -> one of the *Repr classes above.
+
+    Raises MalformedOutput for text that starts like a repr (tensor(, array(,
+    np., torch., dtype(, device() but cannot be read as one, including ragged
+    values such as `array([[0, 1], [2]])`.
+    """
+    source = re.sub(r"(?<==)<(\w+)>", r"'\1'", text.strip())  # grad_fn=<MulBackward0>
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as error:
@@ -171,10 +212,14 @@ def parse(text: str):
         return TextRepr(text)
     try:
         return Reader(source).read(tree.body)
+    except (IndexError, KeyError, TypeError, AttributeError):  # e.g. device() with no argument, size=5
+        raise MalformedOutput(f"cannot read {first_line(text)!r} as a repr") from None
     except Unknown:
         if LOOKS_STRUCTURED.match(text) and not re.match(r"^\s*(tensor|array)\(", text):
             raise MalformedOutput(f"cannot read {first_line(text)!r} as a repr") from None
         return TextRepr(text)
+    except RecursionError:
+        raise MalformedOutput(f"cannot read {first_line(text)!r} as a repr: nested too deeply") from None
 
 
 def first_line(text: str) -> str:
@@ -186,122 +231,285 @@ class Unknown(Exception):
 
 
 class Reader:
+    """Reads one parsed expression; `source` is its text, to keep each number's digits."""
+
     def __init__(self, source: str):
         self.source = source
+        # ast gives columns in UTF-8 bytes; ast.get_source_segment splits the whole source at every call.
+        self.encoded = source.encode()
+        self.line_starts = [0] + [match.end() for match in re.finditer(b"\n", self.encoded)]
+
+    def text(self, node) -> str:
+        """The source text of a node, as written."""
+        start = self.line_starts[node.lineno - 1] + node.col_offset
+        end = self.line_starts[node.end_lineno - 1] + node.end_col_offset
+        return self.encoded[start:end].decode()
 
     def read(self, node):
+        """One expression -> a *Repr; raises Unknown outside the whitelist, MalformedOutput for a broken repr."""
         if isinstance(node, ast.Call):
             return self.call(node)
         if isinstance(node, (ast.Tuple, ast.List)):
             kind = tuple if isinstance(node, ast.Tuple) else list
             return SequenceRepr(kind, [self.read(item) for item in node.elts])
         if isinstance(node, ast.Attribute):
-            library, name = dotted(node)
-            if library == "torch" and name in TORCH_DTYPES:
-                return DtypeRepr("torch", name)
-            if library in ("np", "numpy") and name in ("True_", "False_"):
-                return NumpyScalarRepr("bool", Number(name == "True_", name))
-            raise MalformedOutput(f"unknown name {library}.{name}")
+            name = dotted(node)
+            if name.startswith("torch.") and name[6:] in TORCH_DTYPES:
+                return DtypeRepr("torch", name[6:])
+            if name in ("np.True_", "np.False_", "numpy.True_", "numpy.False_"):
+                return NumpyScalarRepr("bool", Number(name.endswith("True_"), name))
+            raise MalformedOutput(f"unknown name {name}")
+        if is_number(node):
+            number = self.number(node)
+            return LiteralRepr(number.value, number)
         try:
             value = ast.literal_eval(node)
         except ValueError:
             raise Unknown from None
-        if isinstance(value, (int, float, complex, str, bytes, bool, type(None))):
+        if isinstance(value, (str, bytes, bool, type(None))):
             return LiteralRepr(value)
         raise Unknown
 
     def call(self, node: ast.Call):
         func = dotted(node.func)
         keywords = {k.arg: k.value for k in node.keywords}
-        if func == (None, "tensor"):
+        if func == "tensor":
             if set(keywords) - TENSOR_KEYWORDS or len(node.args) != 1:
                 raise Unknown  # sparse, quantized, named: compared as text
             return self.tensor(node.args[0], keywords)
-        if func == (None, "array"):
+        if func == "array":
             if set(keywords) - ARRAY_KEYWORDS or len(node.args) != 1:
                 raise MalformedOutput(f"array(...) takes one value and {sorted(ARRAY_KEYWORDS)}")
             return self.array(node.args[0], keywords)
-        if func == ("torch", "Size"):
+        if func == "torch.Size":
+            if len(node.args) != 1 or not isinstance(node.args[0], ast.List):
+                raise MalformedOutput("torch.Size(...) takes one list")
             return SizeRepr(tuple(self.number(n).value for n in node.args[0].elts))
-        if func in (("np", "dtype"), (None, "dtype")):
-            return DtypeRepr("numpy", self.dtype_name(node.args[0], NUMPY_DTYPES))
-        if func in ((None, "device"), ("torch", "device")):
-            kind = ast.literal_eval(keywords["type"]) if "type" in keywords else ast.literal_eval(node.args[0])
-            index = ast.literal_eval(keywords["index"]) if "index" in keywords else None
+        if func.startswith("torch.return_types.") and not node.args:
+            return ReturnTypesRepr(func.rpartition(".")[2], {name: self.read(value) for name, value in keywords.items()})
+        if func in ("np.dtype", "numpy.dtype", "dtype"):
+            if len(node.args) != 1 or set(keywords) - {"align"}:
+                raise MalformedOutput(f"cannot read dtype {ast.unparse(node)}")
+            return DtypeRepr(
+                "numpy", self.dtype_spec(node.args[0]), self.literal(keywords["align"]) if "align" in keywords else False
+            )
+        if func in ("device", "torch.device"):
+            kind = self.literal(keywords["type"]) if "type" in keywords else self.literal(node.args[0])
+            index = self.literal(keywords["index"]) if "index" in keywords else None
             return DeviceRepr(kind if index is None else f"{kind}:{index}")
-        if func[0] in ("np", "numpy") and func[1] in NUMPY_SCALARS:
-            return NumpyScalarRepr(func[1].rstrip("_"), self.number(node.args[0]))
+        library, _, name = func.rpartition(".")
+        if library in ("np", "numpy") and name in NUMPY_NUMBER_SCALARS and len(node.args) == 1 and not keywords:
+            return NumpyScalarRepr(name, self.number(node.args[0]))
+        if library in ("np", "numpy") and name in NUMPY_OTHER_SCALARS or func == "void":  # NumPy 1.x: void(b'..')
+            arguments = tuple(self.element(argument) for argument in node.args)
+            if set(keywords) - {"dtype"}:
+                raise MalformedOutput(f"cannot read {ast.unparse(node)}")
+            dtype = self.dtype_spec(keywords["dtype"]) if "dtype" in keywords else None
+            return NumpyScalarRepr(name, None, arguments, dtype)
         raise Unknown
 
     def tensor(self, data, keywords) -> TensorRepr:
-        values = self.values(data)
-        written = "dtype" in keywords
-        if written:
-            library, name = dotted(keywords["dtype"])
-            if library != "torch" or name not in TORCH_DTYPES:
+        values = self.values(data, self.number)
+        dtype = None
+        if "dtype" in keywords:
+            name = dotted(keywords["dtype"])
+            if not name.startswith("torch.") or name[6:] not in TORCH_DTYPES:
                 raise MalformedOutput(f"unknown torch dtype {ast.unparse(keywords['dtype'])}")
-            dtype = name
-        else:
-            # torch prints no dtype for its defaults: float32, complex64, int64, bool.
-            dtype = implied_dtype(values, {"float": "float32", "complex": "complex64"})
-        size = tuple(ast.literal_eval(keywords["size"])) if "size" in keywords else None
+            dtype = name[6:]
         return TensorRepr(
             values,
             dtype,
-            written,
-            device=ast.literal_eval(keywords["device"]) if "device" in keywords else "cpu",
+            kind_of(values),
+            device=self.literal(keywords["device"]) if "device" in keywords else "cpu",
             requires_grad="requires_grad" in keywords or "grad_fn" in keywords,
-            grad_fn=ast.literal_eval(keywords["grad_fn"]) if "grad_fn" in keywords else None,
-            size=size,
+            grad_fn=self.literal(keywords["grad_fn"]) if "grad_fn" in keywords else None,
+            size=tuple(self.literal(keywords["size"])) if "size" in keywords else None,
         )
 
     def array(self, data, keywords) -> ArrayRepr:
-        values = self.values(data)
-        written = "dtype" in keywords
-        if written:
-            dtype = self.dtype_name(keywords["dtype"], NUMPY_DTYPES)
-        else:
-            # NumPy prints no dtype for float64, int64 (the default int), bool, complex128.
-            dtype = implied_dtype(values, {"float": "float64", "complex": "complex128"})
-        shape = tuple(ast.literal_eval(keywords["shape"])) if "shape" in keywords else None
-        return ArrayRepr(values, dtype, written, shape)
+        # NumPy prints dtype= for every array that is not plain numbers (strings, records, dates, objects).
+        dtype = self.dtype_spec(keywords["dtype"]) if "dtype" in keywords else None
+        leaf = self.number if dtype is None else self.python_object if dtype == "object" else self.element
+        values = self.values(data, leaf)
+        shape = tuple(self.literal(keywords["shape"])) if "shape" in keywords else None
+        return ArrayRepr(values, dtype, kind_of(values), shape)
 
-    def dtype_name(self, node, known) -> str:
-        name = node.id if isinstance(node, ast.Name) else ast.literal_eval(node) if isinstance(node, ast.Constant) else None
-        if not isinstance(name, str):
+    def dtype_spec(self, node):
+        """What names a NumPy dtype: a bare name (float32), a string ('<U3'), a structured list or dict."""
+        if isinstance(node, ast.Name):
+            if node.id not in NUMPY_DTYPES:
+                raise MalformedOutput(f"unknown NumPy dtype {node.id}")
+            return node.id
+        if isinstance(node, ast.Call) and dotted(node.func) == "StringDType":  # NumPy 2's variable-length strings
+            if node.args or node.keywords:
+                raise Unknown
+            return "StringDType()"
+        spec = self.literal(node)
+        if not isinstance(spec, (str, list, tuple, dict)):
             raise MalformedOutput(f"cannot read dtype {ast.unparse(node)}")
-        if name not in known and not re.fullmatch(r"[<>|=][a-zA-Z]\d*", name):
-            raise MalformedOutput(f"unknown NumPy dtype {name}")
-        return name
+        return spec
 
-    def values(self, node):
+    def values(self, node, leaf):
+        """Nested lists of leaves; every list of one level must have the same shape."""
         if isinstance(node, ast.List):
-            return [self.values(item) for item in node.elts]
+            items = [self.values(item, leaf) for item in node.elts]
+            if items.count(Ellipsis) > 1:
+                raise MalformedOutput(f"more than one ... in {shorten(self.text(node))}: a summary has one per dimension")
+            shapes = {shape_of(item) for item in items if item is not Ellipsis}
+            if len(shapes) > 1:
+                raise MalformedOutput(
+                    f"ragged values: the items of {shorten(self.text(node))} "
+                    f"have different shapes ({' and '.join(describe_shape(s) for s in sorted(shapes))})"
+                )
+            return items
         if isinstance(node, ast.Constant) and node.value is Ellipsis:
             return Ellipsis
-        return self.number(node)
+        return leaf(node)
+
+    def element(self, node):
+        """One element of an array that prints its dtype: a number, string, record, date or object."""
+        if is_number(node):
+            return self.number(node)
+        if isinstance(node, ast.Tuple):  # a record of a structured array
+            return SequenceRepr(tuple, [self.element(item) for item in node.elts])
+        if isinstance(node, ast.List):  # a sub-array field inside a record
+            return SequenceRepr(list, [self.element(item) for item in node.elts])
+        if isinstance(node, ast.Call) and dotted(node.func) == "list" and len(node.args) == 1:  # a list in an object array
+            inner = self.read(node.args[0])
+            if not isinstance(inner, SequenceRepr) or inner.kind is not list:
+                raise MalformedOutput(f"cannot read {ast.unparse(node)}")
+            return inner
+        try:
+            return self.read(node)
+        except Unknown:
+            return TextRepr(self.text(node))  # Fraction(1, 2), {'a': 1}: compared with the element's repr
+
+    def python_object(self, node):
+        """One element of an object array: its repr, so 1 and 1.0 differ as they do for Python."""
+        if isinstance(node, ast.Call) and dotted(node.func) == "list" and len(node.args) == 1:
+            return self.element(node)
+        try:
+            return self.read(node)
+        except Unknown:
+            return TextRepr(self.text(node))  # Fraction(1, 2), datetime.date(2024, 1, 1)
 
     def number(self, node) -> Number:
-        text = ast.get_source_segment(self.source, node) or ast.unparse(node)
-        try:
-            if isinstance(node, ast.Name) and node.id in ("nan", "inf"):
-                return Number(float(node.id), text)
-            if isinstance(node, ast.UnaryOp) and isinstance(node.operand, ast.Name) and node.operand.id == "inf":
-                return Number(float("-inf") if isinstance(node.op, ast.USub) else float("inf"), text)
-            value = ast.literal_eval(node)
-        except ValueError:
-            raise MalformedOutput(f"{text} is not a number") from None
-        if not isinstance(value, (bool, int, float, complex)):
+        """A numeric leaf: 1, -0., 1.5e-08, nan, -inf, 1.+2.j, inf+nanj; np.longdouble('0.1') has a string."""
+        text = self.text(node)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):  # np.longdouble('...'), np.clongdouble('...')
+            return number_from_string(node.value)
+        if not is_number(node):
             raise MalformedOutput(f"{text} is not a number")
-        return Number(value, text)
+        if isinstance(node, ast.Constant) and isinstance(node.value, bool):
+            return Number(node.value, text)
+        (real, real_tolerance), imag = self.parts(node)
+        if imag is None:
+            return Number(real, text, (real_tolerance, 0.0))
+        return Number(complex(real, imag[0]), text, (real_tolerance, imag[1]))
+
+    def parts(self, node) -> tuple:
+        """((real value, tolerance), (imaginary value, tolerance) or None) of a node that is_number."""
+        if isinstance(node, ast.BinOp):
+            real, _ = self.parts(node.left)
+            _, (imag, tolerance) = self.parts(node.right)
+            return real, (-imag if isinstance(node.op, ast.Sub) else imag, tolerance)
+        if isinstance(node, ast.UnaryOp):
+            (real, tolerance), imag = self.parts(node.operand)
+            sign = -1 if isinstance(node.op, ast.USub) else 1
+            if imag is not None:  # -2.j: the sign is the imaginary part's
+                return (real, tolerance), (sign * imag[0], imag[1])
+            return (sign * real, tolerance), None
+        if isinstance(node, ast.Name):
+            if node.id.endswith("j"):
+                return (0.0, 0.0), (SPECIAL_FLOATS[node.id[:-1]], 0.0)
+            return (SPECIAL_FLOATS[node.id], 0.0), None
+        value, text = node.value, self.text(node)
+        if isinstance(value, complex):
+            return (0.0, 0.0), (value.imag, printed_tolerance(value.imag, text))
+        if isinstance(value, float):
+            return (value, printed_tolerance(value, text)), None
+        return (value, 0.0), None
+
+    def literal(self, node):
+        try:
+            return ast.literal_eval(node)
+        except (ValueError, TypeError, SyntaxError):
+            raise MalformedOutput(f"{ast.unparse(node)} is not a literal") from None
 
 
-def dotted(node) -> tuple[str | None, str]:
+def number_from_string(text: str) -> Number:
+    """np.longdouble('0.1000000000000000055511') and np.clongdouble('1+2j') print their value as a string."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError:
+        tree = None
+    if tree is None or not is_number(tree):
+        raise MalformedOutput(f"{text!r} is not a number")
+    return Reader(text.strip()).number(tree)
+
+
+def is_number(node) -> bool:
+    """Whether a node is a number as NumPy and torch print them (signs, inf, nan, complex sums)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (bool, int, float, complex))
     if isinstance(node, ast.Name):
-        return None, node.id
-    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-        return node.value.id, node.attr
+        return node.id in ("inf", "nan", "infj", "nanj")
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return is_number(node.operand) and not isinstance(node.operand, ast.UnaryOp)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+        # A complex number: a real part, then a sign, then an imaginary part.
+        return is_number(node.left) and not isinstance(node.left, ast.BinOp) and is_imaginary(node.right)
+    return False
+
+
+def is_imaginary(node) -> bool:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, complex)
+    return isinstance(node, ast.Name) and node.id in ("infj", "nanj")
+
+
+def printed_tolerance(value: float, text: str) -> float:
+    """Half a unit in the last printed decimal of `text` ("0.3333" -> 5e-05, "1.0000e-08" -> 5e-13).
+
+    A number without decimals ("1.", "5.e-13") or equal to zero claims its exact value:
+    NumPy and torch print a nonzero value as `0.` or `0.0000` only under options that say so,
+    and then the real repr shows the same digits.
+    """
+    text = text.lower().lstrip("+-").rstrip("j")
+    mantissa, _, exponent = text.partition("e")
+    decimals = len(mantissa.partition(".")[2])
+    if value == 0 or not decimals:
+        return 0.0
+    return 0.5 * 10.0 ** (int(exponent or 0) - decimals)
+
+
+def dotted(node) -> str:
+    """`torch.return_types.max` -> "torch.return_types.max"; raises Unknown for anything but names."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{dotted(node.value)}.{node.attr}"
     raise Unknown
+
+
+def shape_of(values) -> tuple:
+    """Documented nested lists -> ((length, summarised), ...) per dimension; a leaf -> ()."""
+    if not isinstance(values, list):
+        return ()
+    items = [v for v in values if v is not Ellipsis]
+    inner = shape_of(items[0]) if items else ()
+    return ((len(items), Ellipsis in values),) + inner
+
+
+def describe_shape(shape: tuple) -> str:
+    if not shape:
+        return "a single value"
+    return "[" + ", ".join(f"{n}+" if summarised else str(n) for n, summarised in shape) + "]"
+
+
+def shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def leaves(values):
@@ -312,17 +520,22 @@ def leaves(values):
         yield values
 
 
-def implied_dtype(values, defaults: dict) -> str:
+def kind_of(values) -> str:
+    """What the printed numbers say the dtype is ("bool", "int", "float", "complex"; "other" for strings, records)."""
     kinds = set()
     for number in leaves(values):
+        if not isinstance(number, Number):
+            return "other"
         if isinstance(number.value, bool):
             kinds.add("bool")
-        elif isinstance(number.value, complex) or "j" in number.text:
+        elif isinstance(number.value, complex):
             kinds.add("complex")
         elif isinstance(number.value, float):
             kinds.add("float")
+        else:
+            kinds.add("int")
     if "complex" in kinds:
-        return defaults["complex"]
-    if "float" in kinds or not any(True for _ in leaves(values)):
-        return defaults["float"]  # an empty tensor([]) or array([]) is float
-    return "bool" if kinds == {"bool"} else "int64"
+        return "complex"
+    if "float" in kinds or not kinds:
+        return "float"  # an empty tensor([]) or array([]) is float
+    return "bool" if kinds == {"bool"} else "int"
