@@ -137,6 +137,9 @@ shape_only
 shape_only.numpy()
 #! raises TypeError: can't convert meta device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.
 # fix: none: create the tensor on a real device, e.g. device="cpu"
+shape_only.cpu()  # the advice in that message cannot work either
+#! raises NotImplementedError: Cannot copy out of meta tensor; no data!
+# fix: none: create the tensor on a real device, e.g. device="cpu"
 shape_only.numpy(force=True)  # force=True cannot help: there is no data to copy
 #! raises NotImplementedError: Cannot copy out of meta tensor; no data!
 # --8<-- [end:meta]

@@ -23,7 +23,7 @@ torch.ones(2, device=device)
 #> tensor([1., 1.])
 torch.accelerator.is_available()  # also covers Apple's MPS and Intel's XPU
 #> False
-torch.accelerator.current_accelerator() is None  # no accelerator of any kind here
+torch.accelerator.current_accelerator(check_available=True) is None  # no usable accelerator of any kind
 #> True
 # --8<-- [end:which_device_cpu]
 

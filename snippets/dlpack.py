@@ -14,6 +14,23 @@ back
 #> array([7., 1., 2.])
 # --8<-- [end:both_ways]
 
+# --8<-- [start:read_only_numpy1]
+# requires: numpy<2
+import numpy as np
+import torch
+
+tensor = torch.zeros(2)
+array = np.from_dlpack(tensor)  # NumPy 1.26 marks the result read-only
+array.flags.writeable
+#> False
+# fix: write through the tensor, or take a writable view with tensor.numpy()
+array[0] = 1.0
+#! raises ValueError: assignment destination is read-only
+tensor[0] = 1.0  # the memory is still shared
+array
+#> array([1., 0.], dtype=float32)
+# --8<-- [end:read_only_numpy1]
+
 # --8<-- [start:requires_grad]
 import numpy as np
 import torch

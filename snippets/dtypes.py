@@ -51,7 +51,7 @@ import torch
 # fix: Read the bytes as integer codes first: `np.frombuffer(bytearray(data), dtype=np.uint8)`.
 torch.from_numpy(np.array([b"ab", b"cd"]))
 #! raises TypeError: can't convert np.ndarray of type numpy.bytes_. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
-codes = np.frombuffer(bytearray(b"abcd"), dtype=np.uint8)  # the bytes as uint8 codes
+codes = np.array([b"ab", b"cd"]).view(np.uint8)  # the same bytes, viewed as uint8 codes
 torch.from_numpy(codes)
 #> tensor([ 97,  98,  99, 100], dtype=torch.uint8)
 # --8<-- [end:bytes_array]
@@ -104,6 +104,11 @@ torch.from_numpy(np.zeros(2, dtype=np.longdouble))
 #! raises TypeError: can't convert np.ndarray of type numpy.longdouble. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 torch.from_numpy(np.zeros(2, dtype=np.longdouble).astype(np.float64))
 #> tensor([0., 0.], dtype=torch.float64)
+# fix: cast to complex128 first: torch.from_numpy(array.astype(np.complex128))
+torch.from_numpy(np.zeros(2, dtype=np.clongdouble))
+#! raises TypeError: can't convert np.ndarray of type numpy.clongdouble. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
+torch.from_numpy(np.zeros(2, dtype=np.clongdouble).astype(np.complex128))
+#> tensor([0.+0.j, 0.+0.j], dtype=torch.complex128)
 # --8<-- [end:longdouble]
 
 # --8<-- [start:big_endian]

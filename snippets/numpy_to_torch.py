@@ -56,6 +56,12 @@ copied
 # fix: copy the reversed array with NumPy first: torch.tensor(array[::-1].copy())
 torch.tensor(array[::-1])  # yet it refuses a negative stride instead of copying
 #! raises ValueError: At least one stride in the given numpy array is negative, and tensors with negative strides are not currently supported. (You can probably work around this by making a copy of your array  with array.copy().)
+# fix: copy the reversed array with NumPy first: torch.as_tensor(array[::-1].copy())
+torch.as_tensor(array[::-1])  # so does torch.as_tensor
+#! raises ValueError: At least one stride in the given numpy array is negative, and tensors with negative strides are not currently supported. (You can probably work around this by making a copy of your array  with array.copy().)
+# fix: copy the reversed array with NumPy first: torch.asarray(array[::-1].copy())
+torch.asarray(array[::-1], copy=True)  # and torch.asarray, even when told to copy
+#! raises ValueError: At least one stride in the given numpy array is negative, and tensors with negative strides are not currently supported. (You can probably work around this by making a copy of your array  with array.copy().)
 # --8<-- [end:tensor_copies]
 
 # --8<-- [start:default_dtypes]

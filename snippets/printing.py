@@ -26,6 +26,20 @@ np.float64(2.5)  # NumPy 2 shows the type of a scalar; NumPy 1.26 printed just 2
 #> np.float64(2.5)
 # --8<-- [end:numpy_suffixes]
 
+# --8<-- [start:default_dtype]
+import torch
+
+torch.set_default_dtype(torch.float64)  # changes what the repr leaves out
+wide = torch.tensor([1.0])
+wide.dtype
+#> torch.float64
+repr(wide)  # float64 is now the default: no suffix
+#> 'tensor([1.])'
+repr(torch.tensor([1.0], dtype=torch.float32))
+#> 'tensor([1.], dtype=torch.float32)'
+torch.set_default_dtype(torch.float32)  # back to torch's default
+# --8<-- [end:default_dtype]
+
 # --8<-- [start:summaries]
 import numpy as np
 import torch
