@@ -39,7 +39,8 @@ def total(values):
     return np.sum(values)
 
 
-row = np.arange(3); row  # noqa: E702  several statements on one line: one block
+row = np.arange(3)
+row
 #> array([0, 1, 2])
 for k in range(2):
     k * 10

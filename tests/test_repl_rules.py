@@ -393,12 +393,14 @@ def test_update_recheck_passes_a_block_it_corrects(run_result):
 def test_update_recheck_reports_a_block_it_cannot_make_true(run_result):
     body = """
         class Impostor:
+            shown = 0
             def __repr__(self):
-                return "tensor([1, 2])"
+                Impostor.shown += 1
+                return f"tensor([{Impostor.shown}, 2])"
         Impostor()
     """
     [(line, problem)] = run_result(example(body))["rewrites"][-1]["recheck"]
-    assert line == 10  # where the written block will start, under the statement on line 9
+    assert line == 12  # where the written block will start, under the statement on line 11
     assert problem.startswith("documented value differs, under `Impostor()`")
 
 
@@ -409,10 +411,15 @@ def project(pytester):
     return pytester
 
 
+# Its repr reads as a tensor, and changes each time it is asked for: the text the update writes
+# is never the real repr again, and the object is no tensor, so no block can be true.
 UNTRUE_REPR = """\
 class Impostor:
+    shown = 0
+
     def __repr__(self):
-        return "tensor([1, 2])"
+        Impostor.shown += 1
+        return f"tensor([{Impostor.shown}, 2])"
 
 
 1 + 1
@@ -434,7 +441,7 @@ def test_update_fails_on_a_block_it_cannot_make_true(project):
     normal = project.runpytest_subprocess()
     normal.assert_outcomes(failed=1)
     # The same problem at the same line: the line where the block is after the update moved it down.
-    expected = ["snippets/example.py:9: documented value differs, under `Impostor()`"]
+    expected = ["snippets/example.py:12: documented value differs, under `Impostor()`"]
     assert problem_lines(update) == problem_lines(normal) == expected
     update.stdout.fnmatch_lines(["*type: documented torch.Tensor, actual *Impostor*"])
 
