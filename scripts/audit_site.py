@@ -1,6 +1,8 @@
 """Audit the built site: axe-core on every page, Lighthouse 12 (mobile) on the home page and the longest page.
 
-    npm ci && python scripts/audit_site.py
+    npm ci && .venv/bin/python scripts/audit_site.py
+
+axe-core comes from PyPI (requirements.txt); Lighthouse needs Node 20 and `npm ci`.
 
 Prints the scores and exits non-zero below the project's floors: no axe
 violation in light or dark mode; Lighthouse accessibility, best practices and
@@ -66,6 +68,8 @@ def run_lighthouse(url: str) -> dict[str, int]:
 
 
 def main() -> int:
+    if not LIGHTHOUSE.exists():
+        sys.exit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: Lighthouse needs Node 20 and npm, then `npm ci`")
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
         result = build(site)
