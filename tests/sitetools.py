@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import importlib.util
 import os
 import subprocess
 import sys
@@ -25,7 +26,17 @@ ARGUMENTS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _axe_script() -> Path | None:
+    # axe-core's browser script, as the PyPI package axe-playwright-python ships it (pinned in requirements.txt),
+    # so the accessibility checks need Python only, no Node.
+    spec = importlib.util.find_spec("axe_playwright_python")
+    return Path(spec.origin).parent / "axe.min.js" if spec and spec.origin else None
+
+
+AXE = _axe_script()
+AXE_MISSING = "axe-core's script is missing: pip install -r requirements.txt (it comes with axe-playwright-python)"
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
@@ -83,7 +94,12 @@ def launch(playwright):
 
 
 def axe_violations(page) -> list[str]:
-    """Run axe-core's full rule set on the loaded page; one line per violated rule."""
+    """Run axe-core's full rule set on the loaded page; one line per violated rule.
+
+    Raises FileNotFoundError when axe-core's script is not installed (see AXE_MISSING).
+    """
+    if AXE is None or not AXE.exists():
+        raise FileNotFoundError(AXE_MISSING)
     page.add_script_tag(path=str(AXE))
     found = page.evaluate("async () => (await axe.run(document)).violations")
     return [f"{v['id']} ({v['impact']}): {v['help']} -- {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}" for v in found]

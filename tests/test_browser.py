@@ -4,6 +4,10 @@ Needs Playwright for Python and a Chromium (Debian's, or Playwright's own).
 Without them these tests skip with the reason; under CI (CI=true) they fail instead, so a CI run can
 never pass without having run them. A failing test saves a screenshot to
 test-results/.
+
+Every test acts as a reader does, with keys and clicks (never `fill()`, which sends no key events,
+while Material's search reads the query on key-up), and waits on a condition on the page
+(`expect(...)`, `wait_for_function`), never on a fixed sleep.
 """
 
 import os
@@ -14,11 +18,13 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from sitetools import AXE, ROOT, axe_violations, build, launch, page_paths, serve
+from sitetools import AXE, AXE_MISSING, ROOT, axe_violations, build, launch, page_paths, serve
 
 RESULTS = ROOT / "test-results"
 # The path part of site_url in mkdocs.yml: the 404 page uses absolute links under it.
 SITE_PATH = urlparse(re.search(r"^site_url: (.+)$", (ROOT / "mkdocs.yml").read_text(), re.M)[1]).path
+# How long a condition may take to hold: generous, so that a machine busy with other work is slow, not failing.
+PATIENCE_MS = 20_000
 
 
 def skip_or_fail(reason: str):
@@ -41,9 +47,10 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser(site):
     try:
-        from playwright.sync_api import Error, sync_playwright
+        from playwright.sync_api import Error, expect, sync_playwright
     except ImportError:
         skip_or_fail("Playwright for Python is not installed (pip install -r requirements.txt)")
+    expect.set_options(timeout=PATIENCE_MS)
 
     with sync_playwright() as playwright:
         try:
@@ -58,6 +65,7 @@ def browser(site):
 def page(browser, site, request):
     base, _ = site
     context = browser.new_context(base_url=base, permissions=["clipboard-read", "clipboard-write"])
+    context.set_default_timeout(PATIENCE_MS)
     tab = context.new_page()
     yield tab
     report = getattr(request.node, "rep_call", None)
@@ -100,54 +108,88 @@ def section_text(file: str, name: str) -> str:
     ],
 )
 def test_copy_button_copies_exactly_the_snippet(page, path, file, section, index):
+    from playwright.sync_api import expect
+
     page.goto(path)
     block = page.locator("div.highlight").nth(index)
     block.hover()
     block.locator("button[data-md-type=copy]").click()
+    # Material confirms a copy in a dialog; only then is the clipboard written.
+    expect(page.locator(".md-dialog")).to_contain_text("Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.rstrip("\n") == section_text(file, section)
 
 
 def test_search_finds_from_numpy_and_leads_to_its_page(page):
+    from playwright.sync_api import expect
+
     page.goto("")
-    page.locator("input.md-search__input").fill("from_numpy")
+    search = page.locator("input.md-search__input")
+    search.click()
+    expect(search).to_be_focused()
+    search.press_sequentially("from_numpy")  # key by key: Material reads the query on key-up
     first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=10_000)
+    expect(first).to_be_visible()
+    expect(first).to_have_attribute("href", re.compile(r"numpy-to-pytorch/"))
     first.click()
-    page.wait_for_url(re.compile(r"numpy-to-pytorch/"))
+    expect(page).to_have_url(re.compile(r"numpy-to-pytorch/"))
+    expect(page.locator("h1")).to_contain_text("NumPy")
+
+
+def test_search_opens_from_the_keyboard(page):
+    """A reader who presses / types straight into the search box."""
+    from playwright.sync_api import expect
+
+    page.goto("")
+    page.locator("body").press("/")
+    search = page.locator("input.md-search__input")
+    expect(search).to_be_focused()
+    page.keyboard.type("requires_grad")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text("No matching documents")
 
 
 def test_dark_mode_toggles(page):
+    from playwright.sync_api import expect
+
     page.emulate_media(color_scheme="light")
     page.goto("")
     body = page.locator("body")
-    assert body.get_attribute("data-md-color-scheme") == "default"
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
     page.locator("form[data-md-component=palette] label:visible").first.click()
-    assert body.get_attribute("data-md-color-scheme") == "slate"
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
 
 
 def test_content_tabs_switch(page):
+    from playwright.sync_api import expect
+
     page.goto("devices/")
     tabs = page.locator(".tabbed-set").first
     panels = tabs.locator(".tabbed-block")
-    assert panels.nth(0).is_visible() and not panels.nth(1).is_visible()
+    expect(panels.nth(0)).to_be_visible()
+    expect(panels.nth(1)).to_be_hidden()
     tabs.locator(".tabbed-labels label").nth(1).click()
-    assert panels.nth(1).is_visible() and not panels.nth(0).is_visible()
-    assert "cuda:0" in panels.nth(1).inner_text()
+    expect(panels.nth(1)).to_be_visible()
+    expect(panels.nth(0)).to_be_hidden()
+    expect(panels.nth(1)).to_contain_text("cuda:0")
 
 
 def test_decision_diagram_is_drawn(page):
+    from playwright.sync_api import expect
+
     page.goto("")
     diagram = page.locator("img.decision-diagram")
     diagram.scroll_into_view_if_needed()
-    assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", diagram.element_handle())
-    assert "detach" in diagram.get_attribute("alt")
+    expect(diagram).to_be_visible()
+    expect(diagram).to_have_attribute("alt", re.compile("detach"))
+    # Drawn means decoded with a real size, however long loading it takes.
+    page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=diagram.element_handle())
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_accessibility_violation(page, site, scheme):
-    if not AXE.exists():
-        skip_or_fail(f"{AXE.relative_to(ROOT)} is missing (npm ci)")
+    if AXE is None or not AXE.exists():
+        skip_or_fail(AXE_MISSING)
     _, folder = site
     page.emulate_media(color_scheme=scheme)
     found = []

@@ -110,3 +110,22 @@ def test_a_partial_update_run_does_not_claim_verification(project, selection):
     (project.path / "snippets" / "other.py").write_text("x = 1\n")
     project.runpytest_subprocess("--update-expected", *selection)
     assert not (project.path / "snippets" / "verified.md").exists()
+
+
+def test_the_versions_line_is_printed_only_when_examples_were_verified(project):
+    # SNIPPET's on_cpu example documents a wrong shape, so this run verifies nothing.
+    failing = project.runpytest_subprocess("-k", "on_cpu")
+    failing.assert_outcomes(failed=1)
+    assert "examples verified with" not in failing.stdout.str()
+
+    (project.path / "snippets" / "example.py").write_text("import torch\n\ntorch.zeros(2)\n#> tensor([0., 0.])\n")
+    passing = project.runpytest_subprocess()
+    passing.assert_outcomes(passed=1)
+    passing.stdout.fnmatch_lines(["examples verified with torch *, NumPy *, Python *, CUDA: *"])
+
+
+def test_the_versions_line_is_not_printed_when_every_example_skipped(project):
+    (project.path / "snippets" / "example.py").write_text("# requires: numpy<1\nimport numpy\n")
+    result = project.runpytest_subprocess()
+    result.assert_outcomes(skipped=1)
+    assert "examples verified with" not in result.stdout.str()

@@ -80,6 +80,7 @@ def test_build_fails_on_a_missing_include(tmp_path, target):
         key, value = relative.split(": ")
         config = config.replace(relative, f"{key}: {ROOT / value.strip('[]')}")
     config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)  # one page shows no section: the errors page hook would stop first
+    config = config.replace("watch: [snippets]", f"watch: [{ROOT / 'snippets'}]")  # watched paths must exist
     (tmp_path / "mkdocs.yml").write_text(re.sub(r"(?s)\nnav:.*", "\n", config))
     result = build(tmp_path / "site", config=tmp_path / "mkdocs.yml")
     assert result.returncode != 0

@@ -253,13 +253,25 @@ def pytest_sessionfinish(session):
             config.stash[CHANGED].append(verified.relative_to(config.rootpath).as_posix())
 
 
+def is_example_report(report, config) -> bool:
+    """Whether a test or collection report comes from an example (a snippet file or a Markdown page)."""
+    path = config.rootpath / report.nodeid.split("::")[0]
+    return path.suffix == ".md" or (path.suffix == ".py" and path.relative_to(config.rootpath).parts[:1] == ("snippets",))
+
+
 def pytest_terminal_summary(terminalreporter, config):
     if config.getoption("--update-expected"):
         changed = config.stash[CHANGED]
         terminalreporter.section("documented outputs updated")
         terminalreporter.write_line("\n".join(changed) if changed else "no file changed")
+    # The versions line is a claim: print it only when examples ran and none of them failed.
     zygote = config.stash[ZYGOTE]
-    if zygote.process is not None:
+    example_reports = {
+        outcome: [r for r in terminalreporter.stats.get(outcome, []) if is_example_report(r, config)]
+        for outcome in ("passed", "failed", "error")
+    }
+    verified = example_reports["passed"] and not example_reports["failed"] and not example_reports["error"]
+    if zygote.process is not None and verified:
         facts = zygote.facts()
         terminalreporter.write_line(
             f"examples verified with torch {facts['torch']}, NumPy {facts['numpy']}, Python {facts['python']}, "
