@@ -159,8 +159,10 @@ def tensor_difference(expected: reprs.TensorRepr, actual, real, at: str) -> list
         found.append(f"grad_fn{at}: documented {expected.grad_fn}, actual {actual_fn}")
     if expected.size is not None and tuple(actual.shape) != expected.size:
         found.append(f"shape{at}: documented {expected.size}, actual {tuple(actual.shape)}")
-    if expected.values is Ellipsis or actual.device.type == "meta":
-        return found  # a meta tensor has a shape but no values
+    if actual.device.type == "meta":  # a meta tensor has a shape but no values: it prints `...` for them
+        if expected.values is not Ellipsis:
+            found.append(f"values{at}: documented values, but the real tensor is on the meta device and prints ... for them")
+        return found
     values = actual.detach().cpu().resolve_conj().resolve_neg()
     if values.dtype in (torch.bfloat16, torch.float16) or values.dtype.is_floating_point and values.dtype.itemsize == 1:
         values = values.float()
@@ -253,6 +255,9 @@ def values_difference(expected, actual, real, shape: tuple, check_shape: bool, a
     (`real` is None where the real repr could not be read); `actual` holds the
     real values as nested lists.
     """
+    if expected is Ellipsis or real is Ellipsis:
+        # `tensor(...)` shows no value at all: only a meta tensor prints that (checked by the caller).
+        return [] if expected is real else [f"summary{at}: documented ... for all the values, but the real {noun} prints them"]
     documented_shape = reprs.shape_of(expected)
     if check_shape and not shape_fits(documented_shape, shape):
         shown = tuple(f"{n}+" if summarised else n for n, summarised in documented_shape)

@@ -174,7 +174,7 @@ class Echo:
         text = self.printed.getvalue()[self.read :]
         if text:
             self.read += len(text)
-            self.add(Shown(text))
+            self.add(Shown(plain_message(text)))  # as a terminal shows it: escape sequences are not text
 
     def add(self, shown: Shown) -> None:
         if self.shown:

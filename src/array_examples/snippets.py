@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
+# A comment that means to be a section marker; one SECTION does not read would silently merge the sections.
+LOOKS_LIKE_SECTION = re.compile(r"^\s*#.*--8<--")
 REQUIRES = re.compile(r"^# requires: (.+)$")
 DOC_LINE = re.compile(r"^\s*#[>!]( |$)")
 KNOWN_DEVICES = ("cpu", "cuda")
@@ -121,6 +123,10 @@ def examples_in_file(path: Path, shown_as: str) -> list[Example]:
     for number, text in enumerate(lines, start=1):
         match = SECTION.match(text)
         if not match:
+            if LOOKS_LIKE_SECTION.match(text):
+                raise SnippetError(
+                    shown_as, number, "malformed section marker: expected `# --8<-- [start:NAME]` or `# --8<-- [end:NAME]`"
+                )
             continue
         kind, name = match.groups()
         if kind == "start":

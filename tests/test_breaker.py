@@ -1,0 +1,87 @@
+"""Holes found by attacking the harness with inputs the other tests leave out.
+
+Each test is one hole: a wrong documented output that passed, a valid repr that was refused, or an input the
+harness did not report clearly. Real reprs are pasted exactly as Python prints them.
+"""
+
+import textwrap
+
+import numpy as np
+import pytest
+
+from array_examples import compare, reprs
+from array_examples.snippets import SnippetError, examples_in_file
+
+PRELUDE = "import numpy as np\nimport torch\n\n"
+NUMPY_MAJOR = int(np.__version__.split(".")[0])
+
+WRONG = {
+    # `...` in place of all the values is what a meta tensor prints; for any other tensor it hides every value.
+    "tensor(...) for a tensor with values": ("torch.tensor([1., 2.])", "#> tensor(...)", "summary: documented ... for all"),
+    "tensor(..., size=) for a tensor with values": (
+        "torch.tensor([1., 2.])",
+        "#> tensor(..., size=(2,))",
+        "summary: documented ... for all",
+    ),
+    "tensor(...) for a 0-d tensor": ("torch.tensor(5.)", "#> tensor(...)", "summary: documented ... for all"),
+    "array(...) for a 0-d array": ("np.array(5.)", "#> array(...)", "summary: documented ... for all"),
+    "values for a meta tensor": (
+        "torch.empty(2, device='meta')",
+        "#> tensor([0., 0.], device='meta', size=(2,))",
+        "values: documented values, but the real tensor is on the meta device",
+    ),
+    # Python prints (-0+2j) for a negative zero real part; `2j` hides the sign a reader sees.
+    "complex -0 real part as 2j": ("complex(-0.0, 2)", "#> 2j", "value: documented 2j, actual (-0+2j)"),
+    "complex -0 real part in a tuple": ("(complex(-0.0, 2), 1)", "#> (2j, 1)", "value at [0]: documented 2j"),
+}
+if NUMPY_MAJOR >= 2:
+    WRONG["NumPy complex scalar -0 real part"] = (
+        "np.complex128(complex(-0.0, 2))",
+        "#> np.complex128(2j)",
+        "value: documented 2j, actual (-0+2j)",
+    )
+
+
+@pytest.mark.parametrize("statements, block, reason", list(WRONG.values()), ids=list(WRONG))
+def test_wrong_output_is_rejected_with_its_reason(run, statements, block, reason):
+    problems = run(f"{PRELUDE}{statements}\n{block}")
+    assert problems, "the harness accepted a wrong documented output"
+    assert reason in "\n".join(problems), problems
+
+
+RIGHT = {
+    "meta tensor": ("torch.empty(2, device='meta')", "#> tensor(..., device='meta', size=(2,))"),
+    "complex -0 real part": ("complex(-0.0, 2)", "#> (-0+2j)"),
+    "complex -0 real part, rewrapped in a tuple": ("(complex(-0.0, 2), 1)", "#> (\n#>   (-0+2j),\n#>   1,\n#> )"),
+}
+
+
+@pytest.mark.parametrize("statements, block", list(RIGHT.values()), ids=list(RIGHT))
+def test_valid_output_is_accepted(run, statements, block):
+    assert run(f"{PRELUDE}{statements}\n{block}") == []
+
+
+@pytest.mark.parametrize("value", [complex(-0.0, 2), complex(-0.0, -2), np.complex128(complex(-0.0, -1.5))])
+def test_negative_zero_real_part_is_read_with_its_sign(value):
+    text = repr(value)
+    assert "-0" in text
+    assert compare.difference(reprs.parse(text), value, reprs.parse(text), "") == []
+
+
+def test_printed_escape_codes_are_not_text(run, run_result):
+    # A terminal shows bold text, not escape codes: compare and write printed text without them.
+    statement = 'print("\\x1b[1mbold\\x1b[0m and plain")'
+    assert run(f"{statement}\n#> bold and plain") == []
+    assert run(f"{statement}\n#> bald and plain"), "the words still count"
+    assert run_result(statement)["rewrites"][-1]["lines"] == ["#> bold and plain"]
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["# --8<-- [start: part]", "# --8<-- [begin:part]", "# --8<--[start:part]", "#--8<-- [start:part]", "# --8<-- [start:part"],
+)
+def test_malformed_section_marker_is_an_error_naming_file_and_line(tmp_path, marker):
+    path = tmp_path / "example.py"
+    path.write_text(textwrap.dedent(f"x = 1\n{marker}\ny = 2\n# --8<-- [end:part]\n"))
+    with pytest.raises(SnippetError, match=r"^snippets/example\.py:2: malformed section marker"):
+        examples_in_file(path, "snippets/example.py")
