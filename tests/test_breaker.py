@@ -85,3 +85,19 @@ def test_malformed_section_marker_is_an_error_naming_file_and_line(tmp_path, mar
     path.write_text(textwrap.dedent(f"x = 1\n{marker}\ny = 2\n# --8<-- [end:part]\n"))
     with pytest.raises(SnippetError, match=r"^snippets/example\.py:2: malformed section marker"):
         examples_in_file(path, "snippets/example.py")
+
+
+IMPOSTORS = {
+    "a class named tensor": "class tensor:\n    def __repr__(self):\n        return 'tensor([1, 2])'\n\n\ntensor()",
+    "an object whose repr reads as an array": "class Table:\n    def __repr__(self):\n        return 'array([1, 2])'\n\n\nTable()",
+    "a list whose repr reads as torch.Size": "class Dims(list):\n    def __repr__(self):\n        return 'torch.Size([2])'\n\n\nDims([2])",
+}
+
+
+@pytest.mark.parametrize("statements", list(IMPOSTORS.values()), ids=list(IMPOSTORS))
+def test_repr_text_that_claims_another_type_is_rejected(run, statements):
+    # The text is exactly what the REPL shows, but it claims a type the object does not have.
+    shown = {"tensor": "tensor([1, 2])", "Table": "array([1, 2])", "Dims": "torch.Size([2])"}
+    text = next(value for key, value in shown.items() if f"{key}(" in statements.splitlines()[-1])
+    problems = run(f"{PRELUDE}{statements}\n#> {text}")
+    assert problems and "type: documented " in problems[0], problems
