@@ -12,6 +12,8 @@ import pytest
 from array_examples import compare, reprs
 from array_examples.snippets import SnippetError, examples_in_file
 
+pytest_plugins = ["pytester"]
+
 PRELUDE = "import numpy as np\nimport torch\n\n"
 NUMPY_MAJOR = int(np.__version__.split(".")[0])
 
@@ -33,6 +35,22 @@ WRONG = {
     # Python prints (-0+2j) for a negative zero real part; `2j` hides the sign a reader sees.
     "complex -0 real part as 2j": ("complex(-0.0, 2)", "#> 2j", "value: documented 2j, actual (-0+2j)"),
     "complex -0 real part in a tuple": ("(complex(-0.0, 2), 1)", "#> (2j, 1)", "value at [0]: documented 2j"),
+    # Integers beyond 2**53 are compared exactly, not as floats that round together.
+    "large uint64 off by one": (
+        "np.array([2**63], dtype=np.uint64)",
+        "#> array([9223372036854775809], dtype=uint64)",
+        "value at index [0]: documented 9223372036854775809, actual 9223372036854775808",
+    ),
+    "large int64 tensor off by one": (
+        "torch.tensor([2**62 + 1])",
+        "#> tensor([4611686018427387904])",
+        "value at index [0]: documented 4611686018427387904, actual 4611686018427387905",
+    ),
+    "large NumPy integer scalar off by one": (
+        "np.uint64(2**63)",
+        "#> np.uint64(9223372036854775809)" if NUMPY_MAJOR >= 2 else "#> 9223372036854775809",
+        "value: documented 9223372036854775809, actual 9223372036854775808",
+    ),
 }
 if NUMPY_MAJOR >= 2:
     WRONG["NumPy complex scalar -0 real part"] = (
@@ -101,3 +119,20 @@ def test_repr_text_that_claims_another_type_is_rejected(run, statements):
     text = next(value for key, value in shown.items() if f"{key}(" in statements.splitlines()[-1])
     problems = run(f"{PRELUDE}{statements}\n#> {text}")
     assert problems and "type: documented " in problems[0], problems
+
+
+@pytest.fixture
+def project(pytester):
+    pytester.makepyprojecttoml('[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n')
+    (pytester.path / "snippets").mkdir()
+    return pytester
+
+
+def test_update_of_text_with_other_line_breaks_passes_on_the_next_run(project):
+    # Python reads a file back splitting at \r, \x0c and \u2028 too: a written `#> a\rb` became a stray line `b`.
+    snippet = project.path / "snippets" / "example.py"
+    snippet.write_text('print("a\\rb")\nprint("c\\x0cd\\u2028e")\n', encoding="utf-8")
+    project.runpytest_subprocess("--update-expected").assert_outcomes(passed=1)
+    written = snippet.read_text(encoding="utf-8")
+    assert written.splitlines() == ['print("a\\rb")', "#> a", "#> b", 'print("c\\x0cd\\u2028e")', "#> c", "#> d", "#> e"]
+    project.runpytest_subprocess().assert_outcomes(passed=1)

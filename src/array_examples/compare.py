@@ -400,7 +400,9 @@ def finer(documented: reprs.Number, printed: reprs.Number) -> bool:
 
 
 def same_number(a, b) -> bool:
-    """Equal as printed numbers: nan equals nan, and -0. differs from 0."""
+    """Equal as printed numbers: nan equals nan, and -0. differs from 0; integers exactly."""
+    if isinstance(a, int) and isinstance(b, int):
+        return a == b  # as floats, integers beyond 2**53 round together
     a, b = complex(a), complex(b)
     return same_float(a.real, b.real) and same_float(a.imag, b.imag)
 
