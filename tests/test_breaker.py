@@ -136,3 +136,30 @@ def test_update_of_text_with_other_line_breaks_passes_on_the_next_run(project):
     written = snippet.read_text(encoding="utf-8")
     assert written.splitlines() == ['print("a\\rb")', "#> a", "#> b", 'print("c\\x0cd\\u2028e")', "#> c", "#> d", "#> e"]
     project.runpytest_subprocess().assert_outcomes(passed=1)
+
+
+WARNING_FILTERS = {
+    # A filter set in one statement stays in force for the next, as in a REPL.
+    "ignored warnings stay ignored": """
+        import warnings
+        warnings.simplefilter("ignore")
+        warnings.warn("hidden")
+    """,
+    "a warning turned into an error raises": """
+        import warnings
+        warnings.simplefilter("error")
+        warnings.warn("now an error")
+        #! raises UserWarning: now an error
+    """,
+    "a filter for one category": """
+        import warnings
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        warnings.warn("old", DeprecationWarning); warnings.warn("shown")
+        #! warns UserWarning: shown
+    """,
+}
+
+
+@pytest.mark.parametrize("body", list(WARNING_FILTERS.values()), ids=list(WARNING_FILTERS))
+def test_warning_filters_persist_between_statements(run, body):
+    assert run(body) == []

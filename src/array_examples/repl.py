@@ -218,7 +218,11 @@ def execute(statement: Statement, namespace: dict, filename: str) -> Outcome:
             outcome.traceback = plain_message(where_raised(error))
         finally:
             sys.displayhook = saved_hook
+            # The filters the statement set stay in force for the next, as in a REPL; catch_warnings would undo them.
+            filters = list(warnings.filters)
         echo.take_printed()
+    warnings.filters[:] = filters
+    getattr(warnings, "_filters_mutated", lambda: None)()  # the once-per-location memory follows the new filters
     outcome.shown = echo.shown
     outcome.warnings = [(w.category, plain_message(TRIGGERED_AT.sub("", str(w.message)))) for w in caught]
     return outcome
