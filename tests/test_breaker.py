@@ -163,3 +163,18 @@ WARNING_FILTERS = {
 @pytest.mark.parametrize("body", list(WARNING_FILTERS.values()), ids=list(WARNING_FILTERS))
 def test_warning_filters_persist_between_statements(run, body):
     assert run(body) == []
+
+
+def test_a_file_that_is_not_utf8_is_an_error_naming_file_and_line(tmp_path):
+    path = tmp_path / "example.py"
+    path.write_bytes(b'x = 1\ny = "\xff"\n')
+    with pytest.raises(SnippetError, match=r"^snippets/example\.py:2: not UTF-8: byte 0xff"):
+        examples_in_file(path, "snippets/example.py")
+
+
+def test_a_file_that_starts_with_a_byte_order_mark_runs_as_python_runs_it(tmp_path, run):
+    path = tmp_path / "example.py"
+    path.write_bytes(b"\xef\xbb\xbfx = 1\nx\n#> 1\n")
+    [example] = examples_in_file(path, "snippets/example.py")
+    assert example.lines == ["x = 1", "x", "#> 1"]
+    assert run("\n".join(example.lines)) == []

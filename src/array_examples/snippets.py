@@ -118,7 +118,12 @@ def unmet_requirement(requires: tuple[str, ...], facts: dict) -> str | None:
 
 def examples_in_file(path: Path, shown_as: str) -> list[Example]:
     """Split a snippet file into its named sections; a file without sections is one example."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    data = path.read_bytes()
+    try:
+        lines = data.decode("utf-8-sig").splitlines()  # Python, too, reads a file that starts with a BOM
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SnippetError(shown_as, line, f"not UTF-8: byte {data[error.start]:#04x} cannot be decoded") from None
     examples, open_sections = [], {}
     for number, text in enumerate(lines, start=1):
         match = SECTION.match(text)
