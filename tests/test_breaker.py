@@ -178,3 +178,17 @@ def test_a_file_that_starts_with_a_byte_order_mark_runs_as_python_runs_it(tmp_pa
     [example] = examples_in_file(path, "snippets/example.py")
     assert example.lines == ["x = 1", "x", "#> 1"]
     assert run("\n".join(example.lines)) == []
+
+
+def test_a_memory_address_is_not_a_claim():
+    # The update writes `<object object at 0x7f...>`; the next run's object lives elsewhere.
+    thing = object()
+    assert compare.compare_value("<object object at 0x7f0000000000>", thing) == []
+    assert compare.compare_value("(<object object at 0x7f0000000000>, 1)", (thing, 1)) == []
+    assert compare.compare_value("<function f at 0x7f0000000000>", thing), "the rest of the text still counts"
+    assert compare.compare_value("(<object object at 0x7f0000000000>, 2)", (thing, 1))
+
+
+def test_a_printed_memory_address_is_not_a_claim(run):
+    assert run("print(object())\n#> <object object at 0x7f0000000000>") == []
+    assert run("print(object())\n#> <object thing at 0x7f0000000000>")

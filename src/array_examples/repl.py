@@ -25,7 +25,7 @@ import traceback
 import warnings
 
 from array_examples import report
-from array_examples.compare import compare_value, normalise
+from array_examples.compare import compare_value, normalise, without_addresses
 from array_examples.reprs import MalformedOutput
 from array_examples.snippets import Documented, Example, SnippetError, Statement, parse_statements, read_block
 
@@ -344,7 +344,7 @@ def block_differences(documented: Documented, outcome: Outcome) -> list[tuple]:
             verdict = judge(item, text)
             if verdict:
                 found.append((line, *verdict, text, actual))
-        elif normalise(text) != normalise(item.text):
+        elif normalise(without_addresses(text)) != normalise(without_addresses(item.text)):
             found.append((line, "printed text differs", [], text, actual))
         start += len(part)
     return found
