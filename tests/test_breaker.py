@@ -4,6 +4,7 @@ Each test is one hole: a wrong documented output that passed, a valid repr that 
 harness did not report clearly. Real reprs are pasted exactly as Python prints them.
 """
 
+import re
 import textwrap
 
 import numpy as np
@@ -192,3 +193,19 @@ def test_a_memory_address_is_not_a_claim():
 def test_a_printed_memory_address_is_not_a_claim(run):
     assert run("print(object())\n#> <object object at 0x7f0000000000>") == []
     assert run("print(object())\n#> <object thing at 0x7f0000000000>")
+
+
+@pytest.mark.parametrize(
+    "lines, line, message",
+    [
+        (["#requires: cuda", "x = 1"], 2, "malformed requirement"),
+        (["# require: cuda", "x = 1"], 2, "malformed requirement"),
+        (["# Requires: cuda", "x = 1"], 2, "malformed requirement"),
+        (["# requires: cuda", "x = 1", "# requires: numpy>=2"], 4, "a second `# requires:` line"),
+    ],
+)
+def test_a_requirement_that_would_be_ignored_is_an_error_naming_file_and_line(tmp_path, lines, line, message):
+    path = tmp_path / "example.py"
+    path.write_text("import torch\n" + "\n".join(lines) + "\n")
+    with pytest.raises(SnippetError, match=rf"^snippets/example\.py:{line}: {re.escape(message)}"):
+        examples_in_file(path, "snippets/example.py")

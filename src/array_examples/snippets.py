@@ -26,6 +26,7 @@ SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
 # A comment that means to be a section marker; one SECTION does not read would silently merge the sections.
 LOOKS_LIKE_SECTION = re.compile(r"^\s*#.*--8<--")
 REQUIRES = re.compile(r"^# requires: (.+)$")
+LOOKS_LIKE_REQUIRES = re.compile(r"^#\s*requires?\s*:", re.IGNORECASE)
 DOC_LINE = re.compile(r"^\s*#[>!]( |$)")
 KNOWN_DEVICES = ("cpu", "cuda")
 # What a torch build says about CUDA depends on whether it was built with CUDA at all.
@@ -86,19 +87,25 @@ class Example:
 
 def read_requires(filename: str, first_line: int, lines: list[str]) -> tuple[str, ...]:
     """`# requires: cuda`, `cpu-only-torch` or `numpy>=2` declares what an example needs to run."""
+    found = None
     for offset, text in enumerate(lines):
         match = REQUIRES.match(text.strip())
-        if match:
-            wanted = tuple(word.strip() for word in match.group(1).split(","))
-            unknown = [w for w in wanted if w not in (*KNOWN_DEVICES, CPU_ONLY_TORCH) and not NUMPY_VERSION.fullmatch(w)]
-            if unknown:
-                raise SnippetError(
-                    filename,
-                    first_line + offset,
-                    f"unknown requirement {unknown[0]!r}; known: {', '.join(KNOWN_DEVICES)}, {CPU_ONLY_TORCH}, numpy>=N, numpy<N",
-                )
-            return wanted
-    return ("cpu",)
+        if not match:
+            if LOOKS_LIKE_REQUIRES.match(text.strip()):  # a typo would silently run the example everywhere
+                raise SnippetError(filename, first_line + offset, "malformed requirement: expected `# requires: NAME, NAME`")
+            continue
+        if found is not None:
+            raise SnippetError(filename, first_line + offset, "a second `# requires:` line: list every requirement on one line")
+        wanted = tuple(word.strip() for word in match.group(1).split(","))
+        unknown = [w for w in wanted if w not in (*KNOWN_DEVICES, CPU_ONLY_TORCH) and not NUMPY_VERSION.fullmatch(w)]
+        if unknown:
+            raise SnippetError(
+                filename,
+                first_line + offset,
+                f"unknown requirement {unknown[0]!r}; known: {', '.join(KNOWN_DEVICES)}, {CPU_ONLY_TORCH}, numpy>=N, numpy<N",
+            )
+        found = wanted
+    return found or ("cpu",)
 
 
 def unmet_requirement(requires: tuple[str, ...], facts: dict) -> str | None:
