@@ -25,7 +25,7 @@ import traceback
 import warnings
 
 from array_examples import report
-from array_examples.compare import compare_value, normalise
+from array_examples.compare import compare_value, normalise, without_addresses
 from array_examples.reprs import MalformedOutput
 from array_examples.snippets import Documented, Example, SnippetError, Statement, parse_statements, read_block
 
@@ -174,7 +174,7 @@ class Echo:
         text = self.printed.getvalue()[self.read :]
         if text:
             self.read += len(text)
-            self.add(Shown(text))
+            self.add(Shown(plain_message(text)))  # as a terminal shows it: escape sequences are not text
 
     def add(self, shown: Shown) -> None:
         if self.shown:
@@ -218,7 +218,11 @@ def execute(statement: Statement, namespace: dict, filename: str) -> Outcome:
             outcome.traceback = plain_message(where_raised(error))
         finally:
             sys.displayhook = saved_hook
+            # The filters the statement set stay in force for the next, as in a REPL; catch_warnings would undo them.
+            filters = list(warnings.filters)
         echo.take_printed()
+    warnings.filters[:] = filters
+    getattr(warnings, "_filters_mutated", lambda: None)()  # the once-per-location memory follows the new filters
     outcome.shown = echo.shown
     outcome.warnings = [(w.category, plain_message(TRIGGERED_AT.sub("", str(w.message)))) for w in caught]
     return outcome
@@ -340,7 +344,7 @@ def block_differences(documented: Documented, outcome: Outcome) -> list[tuple]:
             verdict = judge(item, text)
             if verdict:
                 found.append((line, *verdict, text, actual))
-        elif normalise(text) != normalise(item.text):
+        elif normalise(without_addresses(text)) != normalise(without_addresses(item.text)):
             found.append((line, "printed text differs", [], text, actual))
         start += len(part)
     return found

@@ -48,7 +48,8 @@ def block_lines(warned: list[tuple[str, str]], shown: list[str], raised: tuple[s
     lines = []
     for kind, message in warned:
         lines += message_lines("warns", kind, message)
-    lines += [f"#> {row}".rstrip() for row in shown]
+    # A file is read back with str.splitlines(), which also breaks at \r, \x0c, \u2028: so must the block.
+    lines += [f"#> {piece}".rstrip() for row in shown for piece in row.splitlines() or [""]]
     if raised:
         lines += message_lines("raises", *raised)
     return lines

@@ -411,6 +411,8 @@ class Reader:
         """((real value, tolerance), (imaginary value, tolerance) or None) of a node that is_number."""
         if isinstance(node, ast.BinOp):
             real, _ = self.parts(node.left)
+            if real[0] == 0 and self.text(node.left).startswith("-"):
+                real = (-0.0, real[1])  # Python prints (-0+2j) for a negative zero real part: an int with a sign
             _, (imag, tolerance) = self.parts(node.right)
             return real, (-imag if isinstance(node.op, ast.Sub) else imag, tolerance)
         if isinstance(node, ast.UnaryOp):

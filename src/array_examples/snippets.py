@@ -23,7 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
+# A comment that means to be a section marker; one SECTION does not read would silently merge the sections.
+LOOKS_LIKE_SECTION = re.compile(r"^\s*#.*--8<--")
 REQUIRES = re.compile(r"^# requires: (.+)$")
+LOOKS_LIKE_REQUIRES = re.compile(r"^#\s*requires?\s*:", re.IGNORECASE)
 DOC_LINE = re.compile(r"^\s*#[>!]( |$)")
 KNOWN_DEVICES = ("cpu", "cuda")
 # What a torch build says about CUDA depends on whether it was built with CUDA at all.
@@ -84,19 +87,25 @@ class Example:
 
 def read_requires(filename: str, first_line: int, lines: list[str]) -> tuple[str, ...]:
     """`# requires: cuda`, `cpu-only-torch` or `numpy>=2` declares what an example needs to run."""
+    found = None
     for offset, text in enumerate(lines):
         match = REQUIRES.match(text.strip())
-        if match:
-            wanted = tuple(word.strip() for word in match.group(1).split(","))
-            unknown = [w for w in wanted if w not in (*KNOWN_DEVICES, CPU_ONLY_TORCH) and not NUMPY_VERSION.fullmatch(w)]
-            if unknown:
-                raise SnippetError(
-                    filename,
-                    first_line + offset,
-                    f"unknown requirement {unknown[0]!r}; known: {', '.join(KNOWN_DEVICES)}, {CPU_ONLY_TORCH}, numpy>=N, numpy<N",
-                )
-            return wanted
-    return ("cpu",)
+        if not match:
+            if LOOKS_LIKE_REQUIRES.match(text.strip()):  # a typo would silently run the example everywhere
+                raise SnippetError(filename, first_line + offset, "malformed requirement: expected `# requires: NAME, NAME`")
+            continue
+        if found is not None:
+            raise SnippetError(filename, first_line + offset, "a second `# requires:` line: list every requirement on one line")
+        wanted = tuple(word.strip() for word in match.group(1).split(","))
+        unknown = [w for w in wanted if w not in (*KNOWN_DEVICES, CPU_ONLY_TORCH) and not NUMPY_VERSION.fullmatch(w)]
+        if unknown:
+            raise SnippetError(
+                filename,
+                first_line + offset,
+                f"unknown requirement {unknown[0]!r}; known: {', '.join(KNOWN_DEVICES)}, {CPU_ONLY_TORCH}, numpy>=N, numpy<N",
+            )
+        found = wanted
+    return found or ("cpu",)
 
 
 def unmet_requirement(requires: tuple[str, ...], facts: dict) -> str | None:
@@ -116,11 +125,20 @@ def unmet_requirement(requires: tuple[str, ...], facts: dict) -> str | None:
 
 def examples_in_file(path: Path, shown_as: str) -> list[Example]:
     """Split a snippet file into its named sections; a file without sections is one example."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    data = path.read_bytes()
+    try:
+        lines = data.decode("utf-8-sig").splitlines()  # Python, too, reads a file that starts with a BOM
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SnippetError(shown_as, line, f"not UTF-8: byte {data[error.start]:#04x} cannot be decoded") from None
     examples, open_sections = [], {}
     for number, text in enumerate(lines, start=1):
         match = SECTION.match(text)
         if not match:
+            if LOOKS_LIKE_SECTION.match(text):
+                raise SnippetError(
+                    shown_as, number, "malformed section marker: expected `# --8<-- [start:NAME]` or `# --8<-- [end:NAME]`"
+                )
             continue
         kind, name = match.groups()
         if kind == "start":
