@@ -200,6 +200,8 @@ def find_docstrings(package: str) -> tuple[list[tuple[str, doctest.DocTest]], di
             owner = getattr(value, "__module__", None) or ""
             if not (inspect.isroutine(value) or inspect.isclass(value) or type(value).__name__ == "ufunc"):
                 continue
+            if type(value).__name__ == "tensortype":
+                continue  # torch.FloatTensor and the other legacy types repeat torch.Tensor's methods
             if type(value).__name__ != "ufunc" and not owner.startswith(package):
                 continue  # re-exported from elsewhere (typing, the standard library)
             add(value, f"{module_name}.{attribute}")
