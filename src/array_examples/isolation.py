@@ -246,7 +246,7 @@ def share_as_huge_pages() -> None:
         return
     import ctypes
 
-    madvise = ctypes.CDLL(None, use_errno=True).madvise
+    madvise = ctypes.CDLL(None).madvise
     madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
     huge, collapse = 1 << 21, 25  # MADV_COLLAPSE, Linux 6.1 and later; older kernels answer EINVAL
     with open("/proc/self/maps") as maps:
@@ -257,8 +257,10 @@ def share_as_huge_pages() -> None:
                 continue
             low, high = (int(bound, 16) for bound in fields[0].split("-"))
             start, end = (low + huge - 1) // huge * huge, high // huge * huge
-            if end > start and madvise(start, end - start, collapse) != 0 and ctypes.get_errno() == 22:
-                return  # EINVAL: this kernel has no MADV_COLLAPSE
+            if end > start:
+                # Errors are ignored: EINVAL from a kernel without MADV_COLLAPSE or a region that cannot take
+                # huge pages, EAGAIN or ENOMEM when no huge page is free; that region just stays as it was.
+                madvise(start, end - start, collapse)
 
 
 def facts() -> dict:
