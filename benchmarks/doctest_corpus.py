@@ -467,7 +467,11 @@ def timing(before, start: float) -> dict:
 
 IN_PROCESS = """
 import json, os, signal, sys, tempfile, time
-import numpy, torch
+import numpy
+try:
+    import torch
+except ImportError:
+    pass  # a NumPy-only environment: run with --only numpy
 progress = open(sys.argv[1], "w", buffering=1)
 os.chdir(tempfile.mkdtemp())
 def stop(*_):
