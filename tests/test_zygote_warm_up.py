@@ -1,0 +1,59 @@
+"""The zygote's warm-up run leaves no trace that an example could see."""
+
+import subprocess
+import sys
+
+import pytest
+
+from array_examples import isolation
+
+PRISTINE_STATE = """
+import warnings
+import numpy as np
+import torch
+from array_examples.isolation import warm_up
+
+def state():
+    return (
+        repr(np.get_printoptions()),
+        repr(torch._tensor_str.PRINT_OPTS.__dict__),
+        torch.get_default_dtype(),
+        torch.is_grad_enabled(),
+        torch.random.get_rng_state().tolist(),
+        np.random.get_state()[1].tolist(),
+        torch.get_num_threads(),
+        repr(warnings.filters),
+    )
+
+before = state()
+warm_up()
+assert state() == before, "the warm-up changed state an example can see"
+print("pristine")
+"""
+
+
+def test_warm_up_changes_no_visible_state():
+    # A fresh interpreter, as the zygote is: the options, RNGs and filters are compared before and after.
+    done = subprocess.run([sys.executable, "-c", PRISTINE_STATE], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "pristine", done.stderr
+
+
+def test_warm_up_that_warns_is_refused(monkeypatch):
+    # A warning torch shows once per process, if raised in the zygote, would be hidden from every child.
+    monkeypatch.setattr(isolation, "WARM_UP_NUMPY", ["import warnings", "warnings.warn('shown once')"])
+    with pytest.raises(RuntimeError, match="did not run cleanly"):
+        isolation.warm_up()
+
+
+def test_a_once_per_process_warning_still_reaches_every_example(run):
+    # torch warns about a non-writable array once per process; the warm-up must not have used it up.
+    example = """
+    import numpy as np
+    import torch
+    read_only = np.arange(3)
+    read_only.setflags(write=False)
+    _ = torch.from_numpy(read_only)
+    #! warns UserWarning: The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This means writing to this tensor will result in undefined behavior. You may want to copy the array to protect its data or make it writable before converting it to a tensor. This type of warning will be suppressed for the rest of this program.
+    """
+    assert run(example) == []
+    assert run(example) == []
