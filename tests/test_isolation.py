@@ -113,3 +113,31 @@ def test_examples_sent_together_get_their_own_results(zygote):
         assert bool(problems) == (n % 2 == 1), (n, problems)
         assert all(problem.startswith(f"e{n}.py:2:") for problem in problems)
     assert results[ids[8]]["problems"][0].startswith("crash.py:2: crashed with signal SIGABRT")
+
+
+def test_the_zygote_exits_quietly_when_its_client_goes_mid_run(tmp_path):
+    # pytest -x stops reading while examples still run; the zygote must not die on a broken pipe.
+    import json
+    import subprocess
+    import sys
+    from dataclasses import asdict
+
+    from array_examples.snippets import Example
+
+    zygote = subprocess.Popen(
+        [sys.executable, "-m", "array_examples.isolation"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert zygote.stdout.readline().strip() == "ready"
+    zygote.stdout.close()  # the client stops listening; its end of the requests stays open
+    example = Example("quick.py", None, 1, ["x = 1"])
+    for number in range(3):
+        zygote.stdin.write(json.dumps({"id": number, "timeout": 30, "example": asdict(example)}) + "\n")
+    zygote.stdin.flush()
+    assert zygote.wait(timeout=60) == 0  # the first answer finds nobody listening: it stops
+    zygote.stdin.close()
+    errors = zygote.stderr.read()
+    assert "Traceback" not in errors, errors

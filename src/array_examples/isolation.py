@@ -159,31 +159,36 @@ def serve() -> None:
         wait = min((child.deadline - now for child in running.values()), default=None)
         watched = ([sys.stdin.fileno()] if reading else []) + list(running)
         ready, _, _ = select.select(watched, [], [], None if wait is None else max(wait, 0))
+        answered = []
         for fd in ready:
             if fd == sys.stdin.fileno():
                 chunk = os.read(fd, 65536)
                 if not chunk:
-                    # The client has gone (pytest ended, perhaps early with -x): nobody waits for the rest.
-                    reading = False
-                    queue.clear()
-                    for child in running.values():
-                        child.kill()
-                    finished += running.values()
-                    running.clear()
+                    reading = False  # the client has gone (pytest ended, perhaps early with -x)
                     break
                 pending_input += chunk
                 *lines, pending_input = pending_input.split(b"\n")
                 queue.extend(json.loads(line) for line in lines if line.strip())
             elif running[fd].feed():
-                done = running.pop(fd)
-                channel.write(json.dumps(done.answer()) + "\n")
-                finished.append(done)
+                answered.append(running.pop(fd))
         for fd, child in list(running.items()):
             if child.deadline <= time.monotonic():
                 child.kill()
-                del running[fd]
-                channel.write(json.dumps(child.answer()) + "\n")
-                finished.append(child)
+                answered.append(running.pop(fd))
+        for child in answered:
+            finished.append(child)
+            if reading:
+                try:
+                    channel.write(json.dumps(child.answer()) + "\n")
+                except BrokenPipeError:
+                    reading = False  # the client went away while we answered
+        if not reading:
+            # Nobody waits for the rest: stop what runs, drop what is queued.
+            queue.clear()
+            for child in running.values():
+                child.kill()
+            finished += running.values()
+            running.clear()
         finished = [child for child in finished if not child.reaped(block=False)]
     for child in [*finished, spare]:
         child.stop()
