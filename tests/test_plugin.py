@@ -129,3 +129,15 @@ def test_the_versions_line_is_not_printed_when_every_example_skipped(project):
     result = project.runpytest_subprocess()
     result.assert_outcomes(skipped=1)
     assert "examples verified with" not in result.stdout.str()
+
+
+def test_one_update_documents_an_exception_and_every_statement_after_it(project):
+    snippet = project.path / "snippets" / "example.py"
+    snippet.write_text("import numpy as np\n\nnp.arange(3).reshape(2, 2)\nnp.arange(2)\n")
+    project.runpytest_subprocess("--update-expected")
+    assert snippet.read_text() == (
+        "import numpy as np\n\nnp.arange(3).reshape(2, 2)\n"
+        "#! raises ValueError: cannot reshape array of size 3 into shape (2,2)\n"
+        "np.arange(2)\n#> array([0, 1])\n"
+    )
+    project.runpytest_subprocess().assert_outcomes(passed=1)

@@ -43,8 +43,10 @@ DEFAULT_TIMEOUT = 60.0
 class Zygote:
     """The pytest-side handle on the zygote process."""
 
-    def __init__(self, timeout: float = DEFAULT_TIMEOUT):
+    def __init__(self, timeout: float = DEFAULT_TIMEOUT, update: bool = False):
+        """`timeout`: seconds one example may run; `update`: run as --update-expected does (see run_example)."""
         self.timeout = timeout
+        self.update = update
         self.process = None
         self._facts = None
         self._ids = itertools.count()
@@ -66,7 +68,7 @@ class Zygote:
 
     def _message(self, example: Example | None) -> dict:
         body = {"example": asdict(example)} if example else {"facts": True}
-        return {"id": next(self._ids), "timeout": self.timeout, **body}
+        return {"id": next(self._ids), "timeout": self.timeout, "update": self.update, **body}
 
     def _write(self, message: dict) -> None:
         with self._write_lock:
@@ -390,7 +392,7 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str) -> None:
             report({"result": facts()})
         else:
             example = Example(**{k: tuple(v) if k == "requires" else v for k, v in message["example"].items()})
-            result = run_example(example, on_statement=lambda line: report({"at": line}))
+            result = run_example(example, on_statement=lambda line: report({"at": line}), update=message.get("update", False))
             report({"result": result})
     except BaseException as error:  # the harness itself broke: say so rather than hang
         try:

@@ -74,7 +74,7 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "gpu: an example that needs a CUDA GPU")
-    config.stash[ZYGOTE] = Zygote(timeout=config.getoption("--snippet-timeout"))
+    config.stash[ZYGOTE] = Zygote(timeout=config.getoption("--snippet-timeout"), update=config.getoption("--update-expected"))
     config.stash[REWRITES] = {}
     config.stash[CHANGED] = []
     config.stash[VERIFIED_DEVICES] = set()

@@ -375,8 +375,13 @@ def update_lines(statement: Statement, outcome: Outcome) -> list[str]:
     return report.block_lines(warned, outcome.shown_lines(), raised)
 
 
-def run_example(example: Example, on_statement=lambda line: None) -> dict:
-    """Run every statement; return {"problems": [text], "rewrites": [what the update writes, see report.rewrite]}."""
+def run_example(example: Example, on_statement=lambda line: None, update: bool = False) -> dict:
+    """Run every statement; return {"problems": [text], "rewrites": [what the update writes, see report.rewrite]}.
+
+    An undocumented exception stops a normal run, since the rest would run on a state the reader never
+    reaches. An update run (`update`) goes on: it documents the exception, so the next run goes on too,
+    and one update fills in every block.
+    """
     try:
         statements = parse_statements(example)
     except SnippetError as error:
@@ -389,7 +394,6 @@ def run_example(example: Example, on_statement=lambda line: None) -> dict:
         problems += [f"{example.filename}:{line}: {body}" for line, body in check(statement, outcome)]
         lines = update_lines(statement, outcome)
         rewrites.append(report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename)))
-        if outcome.exception and not (statement.documented and statement.documented.raises):
-            # The rest would run on a state the reader never reaches.
+        if outcome.exception and not (statement.documented and statement.documented.raises) and not update:
             break
     return {"problems": problems, "rewrites": rewrites}
