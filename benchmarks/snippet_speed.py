@@ -68,15 +68,17 @@ def time_harness(examples) -> float:
 def time_in_process(examples) -> float:
     import json
 
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-c", IN_PROCESS],
-        input=json.dumps([e.source for e in examples]),
-        text=True,
-        check=True,
-        capture_output=True,
-    )
-    return time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as folder:  # examples write files, as in the harness's own temp dirs
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-c", IN_PROCESS],
+            input=json.dumps([e.source for e in examples]),
+            text=True,
+            check=True,
+            capture_output=True,
+            cwd=folder,
+        )
+        return time.perf_counter() - start
 
 
 def time_per_process(examples) -> float:

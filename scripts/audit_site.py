@@ -8,7 +8,9 @@ Lighthouse runs three times per page and each score is the median, as Lighthouse
 advises: its performance score follows the machine's load from run to run.
 Prints the scores and exits non-zero below the project's floors: no axe
 violation in light or dark mode; Lighthouse accessibility, best practices and
-SEO 100, performance 95.
+SEO 100. The performance score is printed, not gated: it is a timing, and it
+fell from 99 to 79 on the same page when another job shared the 2-core machine,
+so a floor on it would fail CI by chance (speed is measured on demand, not in CI).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from sitetools import ARGUMENTS, axe_violations, build, chromium_path, launch, page_paths, serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-FLOORS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+FLOORS = {"accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE_RUNS = 3
 
 

@@ -37,7 +37,8 @@ from array_examples.snippets import Example
 
 # The folder that holds this package, so the zygote imports this copy even where it is not installed.
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent
-DEFAULT_TIMEOUT = 60.0
+# Generous: a loaded 2-core machine slowed an example that starts its own interpreter (1.8 s idle) past 60 s.
+DEFAULT_TIMEOUT = 180.0
 
 
 class Zygote:

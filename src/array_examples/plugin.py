@@ -274,6 +274,6 @@ def pytest_terminal_summary(terminalreporter, config):
     if zygote.process is not None and verified:
         facts = zygote.facts()
         terminalreporter.write_line(
-            f"examples verified with torch {facts['torch']}, NumPy {facts['numpy']}, Python {facts['python']}, "
+            f"examples verified with torch {facts['torch'] or '(not installed)'}, NumPy {facts['numpy']}, Python {facts['python']}, "
             f"CUDA: {facts['gpu'] or 'not available'}"
         )
