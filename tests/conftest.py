@@ -1,11 +1,10 @@
-import os
 import textwrap
 
 import pytest
 
 from array_examples.isolation import Zygote
 from array_examples.snippets import Example
-from sitetools import build, launch, serve
+from sitetools import build, launch, serve, skip_or_fail
 
 
 @pytest.fixture(scope="session")
@@ -44,13 +43,6 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
-
-
-def skip_or_fail(reason: str):
-    """Skip a browser test that cannot run here; under CI (CI=true) fail instead."""
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests must run in CI: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

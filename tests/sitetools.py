@@ -103,3 +103,12 @@ def axe_violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     found = page.evaluate("async () => (await axe.run(document)).violations")
     return [f"{v['id']} ({v['impact']}): {v['help']} -- {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}" for v in found]
+
+
+def skip_or_fail(reason: str):
+    """Skip a browser test that cannot run here; under CI (CI=true) fail instead."""
+    import pytest
+
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests must run in CI: {reason}")
+    pytest.skip(reason)

@@ -10,7 +10,6 @@ while Material's search reads the query on key-up), and waits on a condition on 
 (`expect(...)`, `wait_for_function`), never on a fixed sleep.
 """
 
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from sitetools import AXE, AXE_MISSING, ROOT, axe_violations, build, launch, page_paths, serve
+from sitetools import AXE, AXE_MISSING, ROOT, axe_violations, page_paths, skip_or_fail
 
 RESULTS = ROOT / "test-results"
 # The path part of site_url in mkdocs.yml: the 404 page uses absolute links under it.
@@ -27,38 +26,19 @@ SITE_PATH = urlparse(re.search(r"^site_url: (.+)$", (ROOT / "mkdocs.yml").read_t
 PATIENCE_MS = 20_000
 
 
-def skip_or_fail(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests must run in CI: {reason}")
-    pytest.skip(reason)
+@pytest.fixture(scope="module")
+def site(built_site):
+    """The built and served site (tests/conftest.py): base URL and folder."""
+    return built_site
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The site built with --strict and served on 127.0.0.1; yields its base URL and folder."""
-    folder = tmp_path_factory.mktemp("site")
-    result = build(folder)
-    assert result.returncode == 0, result.stdout + result.stderr
-    base, server = serve(folder)
-    yield base, folder
-    server.shutdown()
+def browser(chromium):
+    """Chromium (tests/conftest.py), with Playwright's expect() waiting as long as these tests do."""
+    from playwright.sync_api import expect
 
-
-@pytest.fixture(scope="module")
-def browser(site):
-    try:
-        from playwright.sync_api import Error, expect, sync_playwright
-    except ImportError:
-        skip_or_fail("Playwright for Python is not installed (pip install -r requirements.txt)")
     expect.set_options(timeout=PATIENCE_MS)
-
-    with sync_playwright() as playwright:
-        try:
-            chromium = launch(playwright)
-        except Error as error:
-            skip_or_fail(f"no Chromium to start (apt-get install chromium, or python -m playwright install chromium): {error}")
-        yield chromium
-        chromium.close()
+    return chromium
 
 
 @pytest.fixture
