@@ -112,3 +112,14 @@ def skip_or_fail(reason: str):
     if os.environ.get("CI"):
         pytest.fail(f"browser tests must run in CI: {reason}")
     pytest.skip(reason)
+
+
+def load_errors_index():
+    """The errors-page build hook (hooks/errors_index.py), imported as MkDocs imports it: from its path."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("errors_index", ROOT / "hooks" / "errors_index.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["errors_index"] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module

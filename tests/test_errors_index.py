@@ -1,8 +1,6 @@
 """The errors page generator (hooks/errors_index.py): fixes required, duplicates merged, links that resolve."""
 
-import importlib.util
 import re
-import sys
 import textwrap
 from pathlib import Path
 
@@ -10,17 +8,7 @@ import markdown
 import pytest
 
 from array_examples.snippets import examples_in_file, parse_statements
-from sitetools import ROOT, build
-
-
-def load_errors_index():
-    """The build hook, imported as MkDocs imports it: from its path."""
-    spec = importlib.util.spec_from_file_location("errors_index", ROOT / "hooks" / "errors_index.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["errors_index"] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
+from sitetools import ROOT, build, load_errors_index
 
 errors_index = load_errors_index()
 DETACH = "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."

@@ -10,24 +10,12 @@ Needs Playwright and a Chromium, like tests/test_browser.py: without them these 
 """
 
 import html
-import importlib.util
 import re
-import sys
 from urllib.parse import urlparse
 
 import pytest
 
-from sitetools import ROOT
-
-
-def load_errors_index():
-    """The build hook (hooks/errors_index.py), imported as MkDocs imports it: from its path."""
-    spec = importlib.util.spec_from_file_location("errors_index", ROOT / "hooks" / "errors_index.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["errors_index"] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
+from sitetools import ROOT, load_errors_index
 
 errors_index = load_errors_index()
 ENTRIES = errors_index.build_entries(ROOT / "snippets", ROOT / "docs")
