@@ -228,7 +228,9 @@ type(loss.item())  # a Python float, in the CPU's memory
 import torch
 
 loss = torch.ones((), device="cuda")
+# fix: nothing to fix: the notice says only that the mode is a prototype
 torch.cuda.set_sync_debug_mode("warn")  # warn whenever the CPU has to wait for the GPU
+#! warns UserWarning: Synchronization debug mode is a prototype feature and does not yet detect all synchronizing operations
 running = loss.detach() + loss.detach()  # queued on the GPU: no waiting
 # fix: call it once per epoch, not per step: accumulate loss.detach() on the GPU
 loss.item()
