@@ -420,7 +420,8 @@ def block_differences(documented: Documented, outcome: Outcome) -> list[tuple]:
     lines = documented.output.split("\n")
     numbers = documented.output_numbers
     found = []
-    for index, (item, (part, start, shared)) in enumerate(zip(outcome.shown, split_block(lines, outcome.shown))):
+    parts = split_block(lines, outcome.shown)
+    for index, (item, (part, start, shared)) in enumerate(zip(outcome.shown, parts)):
         line = numbers[min(start, len(numbers) - 1)]
         last = index == len(outcome.shown) - 1
         if not part:
@@ -435,11 +436,20 @@ def block_differences(documented: Documented, outcome: Outcome) -> list[tuple]:
                 found.append((line, *verdict, text, actual))
         elif normalise(without_addresses(text)) != normalise(without_addresses(item.text)):
             found.append((line, "printed text differs", [], text, actual))
-        elif item.continues and not last and not shared:
-            # The words match, but the block breaks a line that a terminal shows whole.
-            details = ["the printed text ends without a newline, so the repr shown next continues its line"]
+        elif item.continues and not last:
+            # The words match; does the block keep the line a terminal shows whole, and the space (or none) at the join?
+            after = parts[index + 1][0][:1]  # the documented line the repr starts on
+            spaced = item.text[-1].isspace()
+            if not shared:
+                details = ["the printed text ends without a newline, so the repr shown next continues its line"]
+                written = "\n".join([part[-1], *after])
+            elif spaced != (part[-1][-1:].isspace() or after[0][:1].isspace()):
+                details = [f"the repr shown next continues the printed line {'after a space' if spaced else 'with no space'}"]
+                written = part[-1] + after[0]
+            else:
+                continue
             whole = shown_lines(item, last)[-1] + shown_lines(outcome.shown[index + 1], index + 1 == len(outcome.shown) - 1)[0]
-            found.append((numbers[min(start + len(part) - 1, len(numbers) - 1)], "printed text differs", details, text, whole))
+            found.append((numbers[min(start + len(part) - 1, len(numbers) - 1)], "printed text differs", details, written, whole))
     return found
 
 
