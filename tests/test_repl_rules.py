@@ -520,6 +520,23 @@ SHOWN = {
     "native writes to descriptor 2 are not shown": """
         n = os.write(2, b"a native notice\\n")
     """,
+    "sys.stdout.buffer, in the order written": """
+        print("text"); n = sys.stdout.buffer.write(b"bytes\\n"); print("text again")
+        #> text
+        #> bytes
+        #> text again
+    """,
+    "what a __repr__ prints shows before the repr, once": """
+        class Loud:
+            def __repr__(self):
+                print("repr called")
+                return "Loud()"
+        Loud()
+        #> repr called
+        #> Loud()
+        1
+        #> 1
+    """,
     "bytes that are not UTF-8 are shown replaced": """
         n = os.write(1, b"\\xff ok\\n")
         #> \ufffd ok
@@ -559,6 +576,19 @@ SHOWN = {
     "a carriage return overwrites only as far as it writes": """
         print("abcdef\\rXY")
         #> XYcdef
+    """,
+    "a progress line that erases itself": """
+        for i in range(3): print(f"\\r\\x1b[2Kstep {10 - 4 * i}", end="")
+        #> step 2
+    """,
+    "erase to the end of the line": """
+        print("a long line\\r\\x1b[Kshort")
+        #> short
+    """,
+    "Windows line ends": """
+        n = os.write(1, b"first\\r\\nsecond\\r\\n")
+        #> first
+        #> second
     """,
     "a backspace steps back one place": """
         print("ab\\bc")
@@ -623,6 +653,11 @@ WRONGLY_SHOWN = {
     ),
     "carriage returns documented as separate lines": (
         'for i in range(3): print(f"\\r{i + 1}/3", end="")\n#> 1/3\n#> 2/3\n#> 3/3',
+        10,
+        "printed text differs",
+    ),
+    "an erased line documented as written": (
+        'for i in range(3): print(f"\\r\\x1b[2Kstep {10 - 4 * i}", end="")\n#> step 2 6',
         10,
         "printed text differs",
     ),

@@ -37,6 +37,8 @@ TRIGGERED_AT = re.compile(r"\s*\(Triggered internally at [^)]*\.\)\s*$")
 
 # Terminal escape sequences (torch bolds parts of some messages): CSI such as `ESC[1m`, OSC, and two-byte ones.
 ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# What moves a terminal's cursor back within a line or erases it: carriage return, backspace, ESC[K, ESC[0K, ESC[2K.
+CURSOR_CONTROL = re.compile(r"\r|\x08|\x1b\[[02]?K")
 
 # The filters `python snippet.py` starts with, so a snippet sees the warnings a reader sees.
 PYTHON_DEFAULT_FILTERS = [
@@ -92,21 +94,30 @@ def on_screen(raw: str) -> tuple[str, bool]:
     """Text as a terminal lays it out, and whether the cursor ends at the end of the last line.
 
     Within a line, a carriage return moves the cursor back to the line's start and a backspace one place
-    left; what is written next overwrites (a progress counter `\r1/3\r2/3\r3/3` shows `3/3`).
+    left, and what is written next overwrites (a progress counter `\r1/3\r2/3\r3/3` shows `3/3`);
+    `ESC[K` erases from the cursor to the end of the line and `ESC[2K` the whole line. Other escape
+    sequences (colours, bold) are not text and are removed.
     """
-    if "\r" not in raw and "\b" not in raw:
-        return raw, True
+    if not CURSOR_CONTROL.search(raw):
+        return plain_message(raw), True
     lines = []
     for row in raw.split("\n"):
-        line, column = [], 0
-        for char in row:
-            if char == "\r":
-                column = 0
-            elif char == "\b":
-                column = max(column - 1, 0)
-            else:
+        line, column, start = [], 0, 0
+        for control in [*CURSOR_CONTROL.finditer(row), None]:
+            for char in plain_message(row[start : control.start() if control else len(row)]):
                 line[column : column + 1] = [char]
                 column += 1
+            if control is None:
+                break
+            start, code = control.end(), control.group()
+            if code == "\r":
+                column = 0
+            elif code == "\b":
+                column = max(column - 1, 0)
+            elif code.endswith("2K"):
+                line = [" "] * min(column, len(line))  # blank cells up to the cursor, which stays
+            else:
+                del line[column:]
         lines.append("".join(line))
     return "\n".join(lines), column == len(line)
 
@@ -249,7 +260,7 @@ class Echo:
         builtins._ = value  # as the REPL does
 
     def take_printed(self) -> None:
-        raw = plain_message(self.output.read())  # as a terminal shows it: escape sequences are not text
+        raw = self.output.read()
         if self.shown and not self.shown[-1].is_value:
             self.shown[-1] = printed(self.shown[-1].raw + raw)  # one run of text, as after an overwritten repr
         elif on_screen(raw)[0]:
@@ -498,6 +509,7 @@ def run_example(example: Example, on_statement=lambda line: None, update: bool =
             problems += [f"{example.filename}:{line}: {body}" for line, body in check(statement, outcome)]
             lines = update_lines(statement, outcome)
             rewrites.append(report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename)))
+            output.discard()  # what a __repr__ printed while the harness compared is not the next statement's
             if outcome.exception and not (statement.documented and statement.documented.raises) and not update:
                 break
     return {"problems": problems, "rewrites": rewrites}
