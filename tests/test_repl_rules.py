@@ -517,6 +517,10 @@ SHOWN = {
         #> err
         #> out again
     """,
+    "print to sys.__stderr__": """
+        print("at the original stderr", file=sys.__stderr__)
+        #> at the original stderr
+    """,
     "native writes to descriptor 2 are not shown": """
         n = os.write(2, b"a native notice\\n")
     """,

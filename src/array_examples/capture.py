@@ -1,11 +1,12 @@
 """Capture what an example writes to standard output, in the order a terminal would show it.
 
 While an example runs, file descriptor 1 points at an unnamed temporary file, and
-`sys.stdout`, `sys.__stdout__` and `sys.stderr` write straight through to that
-descriptor with no buffer of their own (as `python -u` does). So text printed by
-Python, written to the descriptor with `os.write`, by C code, by a thread or by a
-subprocess that inherits it lands in the file in the order it was written. A file,
-not a pipe: a child that writes a lot never blocks waiting for a reader.
+`sys.stdout` and `sys.stderr` (and `sys.__stdout__` and `sys.__stderr__`, the same
+objects in a REPL) write straight through to that descriptor with no buffer of
+their own (as under `python -u`). So text printed by Python, written to the
+descriptor with `os.write`, by C code, by a thread or by a subprocess that
+inherits it lands in the file in the order it was written. A file, not a pipe:
+a child that writes a lot never blocks waiting for a reader.
 
 Text written to `sys.stderr` is shown with the rest, as a terminal interleaves both
 streams (warnings and tracebacks never reach it: the harness records them). File
@@ -35,7 +36,7 @@ KEPT_BYTES = 1 << 20
 def _c_library():
     try:
         return ctypes.CDLL(None)
-    except OSError:  # no C library to load by that name (Windows): C output is then read when the process flushes it
+    except (OSError, TypeError):  # no C library to load this way (Windows): C output shows when C flushes it
         return None
 
 
@@ -80,12 +81,12 @@ class StandardOutput:
         flush_c_streams()
         self.file = tempfile.TemporaryFile()
         self.saved_descriptor = os.dup(1)
-        self.saved_streams = sys.stdout, sys.__stdout__, sys.stderr
+        self.saved_streams = sys.stdout, sys.__stdout__, sys.stderr, sys.__stderr__
         os.dup2(self.file.fileno(), 1)
         line_buffer_c_stdout()
         # A terminal in a UTF-8 locale: stdout is strict, stderr escapes what it cannot encode.
         sys.stdout = sys.__stdout__ = unbuffered_writer(io.FileIO(1, "w", closefd=False), "strict")
-        sys.stderr = unbuffered_writer(StderrOnStdout(1, "w", closefd=False), "backslashreplace")
+        sys.stderr = sys.__stderr__ = unbuffered_writer(StderrOnStdout(1, "w", closefd=False), "backslashreplace")
         self.offset = 0
         self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         return self
@@ -94,12 +95,12 @@ class StandardOutput:
         flush_c_streams()
         os.dup2(self.saved_descriptor, 1)
         os.close(self.saved_descriptor)
-        sys.stdout, sys.__stdout__, sys.stderr = self.saved_streams
+        sys.stdout, sys.__stdout__, sys.stderr, sys.__stderr__ = self.saved_streams
         self.file.close()
 
     @staticmethod
     def _flush_python_streams() -> None:
-        for stream in (sys.stdout, sys.__stdout__, sys.stderr):
+        for stream in (sys.stdout, sys.__stdout__, sys.stderr, sys.__stderr__):
             try:
                 stream.flush()
             except Exception:  # a stream an example closed or replaced: nothing of ours to flush
@@ -125,7 +126,7 @@ class StandardOutput:
         left_out = end - start - len(data)
         if left_out > 0:
             self.decoder.reset()  # the cut may have split a character
-            text += f"\n[{left_out} more bytes of output left out: the harness keeps the first {KEPT_BYTES} of a statement's]\n"
+            text += f"\n[{left_out} more bytes of output left out: the harness keeps the first MiB]\n"
         return text
 
     def discard(self) -> None:
