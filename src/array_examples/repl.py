@@ -75,7 +75,7 @@ class Shown:
     # Verdicts on documented texts for this value, made while the value was as shown:
     # text -> None (a match) or (problem title, details).
     verdicts: dict = dataclasses.field(default_factory=dict)
-    raw: str = ""  # printed text as written (escape codes removed), before carriage returns are applied
+    raw: str = ""  # printed text as written, before on_screen lays it out
     cursor_at_end: bool = True  # the terminal's cursor ends at the end of `text` (no carriage return left it inside)
 
     @property
