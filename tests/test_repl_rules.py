@@ -507,6 +507,11 @@ SHOWN = {
         #> from a child process
         #> 0
     """,
+    "a shell started by os.system": """
+        os.system("echo from a shell")
+        #> from a shell
+        #> 0
+    """,
     "a thread started and joined within the statement": """
         worker = threading.Thread(target=print, args=("from a thread",)); worker.start(); worker.join()
         #> from a thread
