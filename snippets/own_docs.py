@@ -54,6 +54,36 @@ np.sum(row, axis=1)
 #! raises AxisError: axis 1 is out of bounds for array of dimension 1
 # --8<-- [end:repl_rules]
 
+# --8<-- [start:terminal_output]
+import os
+import subprocess
+import sys
+
+import torch
+
+
+def mean_of(values):
+    print("mean of", len(values), "values:", end=" ")
+    return torch.tensor(values).mean()
+
+
+mean_of([1.0, 2.0, 4.5])
+#> mean of 3 values: tensor(2.5000)
+for step in range(1, 4):
+    print(f"\rstep {step}/3", end="")
+#> step 3/3
+print("a note on stderr", file=sys.stderr)
+#> a note on stderr
+os.write(1, b"straight to file descriptor 1\n")
+#> straight to file descriptor 1
+#> 30
+subprocess.run([sys.executable, "-c", "print('from a child process')"]).returncode
+#> from a child process
+#> 0
+os.write(2, b"a native notice\n")  # descriptor 2 itself: only the count shows
+#> 16
+# --8<-- [end:terminal_output]
+
 # --8<-- [start:on_gpu]
 # requires: cuda
 import torch

@@ -130,12 +130,13 @@ def project(pytester):
 
 
 def test_update_of_text_with_other_line_breaks_passes_on_the_next_run(project):
-    # Python reads a file back splitting at \r, \x0c and \u2028 too: a written `#> a\rb` became a stray line `b`.
+    # Python reads a file back splitting at \x0c and \u2028 too: a written `#> c\x0cd` became a stray line `d`.
+    # A carriage return is no line break on a terminal: `b` overwrites `a`, and the reader sees `b`.
     snippet = project.path / "snippets" / "example.py"
     snippet.write_text('print("a\\rb")\nprint("c\\x0cd\\u2028e")\n', encoding="utf-8")
     project.runpytest_subprocess("--update-expected").assert_outcomes(passed=1)
     written = snippet.read_text(encoding="utf-8")
-    assert written.splitlines() == ['print("a\\rb")', "#> a", "#> b", 'print("c\\x0cd\\u2028e")', "#> c", "#> d", "#> e"]
+    assert written.splitlines() == ['print("a\\rb")', "#> b", 'print("c\\x0cd\\u2028e")', "#> c", "#> d", "#> e"]
     project.runpytest_subprocess().assert_outcomes(passed=1)
 
 

@@ -467,3 +467,267 @@ def test_update_of_loop_output_passes_on_the_next_run(project):
     project.runpytest_subprocess("--update-expected").assert_outcomes(passed=1)
     assert snippet.read_text().endswith("#> 1\n#> tensor([[1.]])\n#> 2\n#> tensor([[1., 0.],\n#>         [0., 1.]])\n")
     project.runpytest_subprocess().assert_outcomes(passed=1)
+
+
+# 13. Everything written to standard output is shown, in the order written: by Python, at the descriptor
+# (os.write, C's printf, a subprocess), from a thread; text written to sys.stderr too. Descriptor 2 is not.
+# 14. Printed text is laid out as a terminal shows it: a repr continues a printed line left open, a
+# carriage return or backspace overwrites, and a statement's open line ends with the statement.
+OUTPUT_HEADER = "import ctypes\nimport os\nimport subprocess\nimport sys\nimport threading\n\nimport torch\n\n"  # line 9
+
+
+def output_example(body: str) -> str:
+    return OUTPUT_HEADER + textwrap.dedent(body).strip("\n")
+
+
+SHOWN = {
+    # 13.
+    "os.write to descriptor 1, and the byte count it returns": """
+        os.write(1, b"hi\\n")
+        #> hi
+        #> 3
+    """,
+    "print to sys.__stdout__": """
+        print("at the original stdout", file=sys.__stdout__)
+        #> at the original stdout
+    """,
+    "print and os.write interleaved, in the order written": """
+        print("a"); n = os.write(1, b"b\\n"); print("c", end=""); n = os.write(1, b"d\\n")
+        #> a
+        #> b
+        #> cd
+    """,
+    "printf from C code": """
+        n = ctypes.CDLL(None).printf(b"from C\\n"); print("from Python")
+        #> from C
+        #> from Python
+    """,
+    "a subprocess that inherits stdout": """
+        subprocess.run([sys.executable, "-c", "print('from a child process')"]).returncode
+        #> from a child process
+        #> 0
+    """,
+    "a shell started by os.system": """
+        os.system("echo from a shell")
+        #> from a shell
+        #> 0
+    """,
+    "a thread started and joined within the statement": """
+        worker = threading.Thread(target=print, args=("from a thread",)); worker.start(); worker.join()
+        #> from a thread
+    """,
+    "text written to sys.stderr, between lines of stdout": """
+        print("out"); print("err", file=sys.stderr); print("out again")
+        #> out
+        #> err
+        #> out again
+    """,
+    "print to sys.__stderr__": """
+        print("at the original stderr", file=sys.__stderr__)
+        #> at the original stderr
+    """,
+    "native writes to descriptor 2 are not shown": """
+        n = os.write(2, b"a native notice\\n")
+    """,
+    "sys.stdout.buffer, in the order written": """
+        print("text"); n = sys.stdout.buffer.write(b"bytes\\n"); print("text again")
+        #> text
+        #> bytes
+        #> text again
+    """,
+    "what a __repr__ prints shows before the repr, once": """
+        class Loud:
+            def __repr__(self):
+                print("repr called")
+                return "Loud()"
+        Loud()
+        #> repr called
+        #> Loud()
+        1
+        #> 1
+    """,
+    "bytes that are not UTF-8 are shown replaced": """
+        n = os.write(1, b"\\xff ok\\n")
+        #> \ufffd ok
+    """,
+    # 14.
+    "a repr continues a printed line left open": """
+        print("total: ", end=""); 3
+        #> total: 3
+    """,
+    "the repr part is still read by meaning": """
+        print("total: ", end=""); torch.tensor([1, 2])
+        #> total:   tensor([1,
+        #>                  2])
+    """,
+    "sys.stdout.write without a newline, then a wrapped repr": """
+        n = sys.stdout.write("eye: "); torch.eye(2)
+        #> eye: tensor([[1., 0.],
+        #>         [0., 1.]])
+    """,
+    "open lines in a loop": """
+        for k in range(2): print(f"k={k}", end=" -> "); k * 10
+        #> k=0 -> 0
+        #> k=1 -> 10
+    """,
+    "a statement's open line ends with it": """
+        print("a", end="")
+        #> a
+        print("b")
+        #> b
+        3
+        #> 3
+    """,
+    "a carriage return overwrites the line": """
+        for i in range(3): print(f"\\r{i + 1}/3", end="")
+        #> 3/3
+    """,
+    "a carriage return overwrites only as far as it writes": """
+        print("abcdef\\rXY")
+        #> XYcdef
+    """,
+    "a progress line that erases itself": """
+        for i in range(3): print(f"\\r\\x1b[2Kstep {10 - 4 * i}", end="")
+        #> step 2
+    """,
+    "erase to the end of the line": """
+        print("a long line\\r\\x1b[Kshort")
+        #> short
+    """,
+    "Windows line ends": """
+        n = os.write(1, b"first\\r\\nsecond\\r\\n")
+        #> first
+        #> second
+    """,
+    "a backspace steps back one place": """
+        print("ab\\bc")
+        #> ac
+    """,
+    "a repr that overwrites printed text is compared as the text shown": """
+        print("abc", end="\\r"); 7
+        #> 7bc
+    """,
+}
+
+
+@pytest.mark.parametrize("body", list(SHOWN.values()), ids=list(SHOWN))
+def test_output_shown_as_on_a_terminal_passes(run, body):
+    assert run(output_example(body)) == []
+
+
+WRONGLY_SHOWN = {
+    # 13.
+    "undocumented os.write": ('n = os.write(1, b"hi\\n")', 9, "undocumented output"),
+    "wrong text from os.write": ('n = os.write(1, b"hi\\n")\n#> ho', 10, "printed text differs"),
+    "undocumented printf from C code": ('n = ctypes.CDLL(None).printf(b"from C\\n")', 9, "undocumented output"),
+    "undocumented output of a subprocess": (
+        'n = subprocess.run([sys.executable, "-c", "print(1)"]).returncode',
+        9,
+        "undocumented output",
+    ),
+    "undocumented output of a thread": (
+        'worker = threading.Thread(target=print, args=("x",)); worker.start(); worker.join()',
+        9,
+        "undocumented output",
+    ),
+    "undocumented text on sys.stderr": ('print("note", file=sys.stderr)', 9, "undocumented output"),
+    "interleaved output in the wrong order": (
+        'print("a"); n = os.write(1, b"b\\n")\n#> b\n#> a',
+        10,
+        "printed text differs",
+    ),
+    "native writes to descriptor 2 documented as shown": ('n = os.write(2, b"notice\\n")\n#> notice', 10, "missing output"),
+    # 14.
+    "wrong value in the repr part of a shared line": (
+        'print("total: ", end=""); 3\n#> total: 4',
+        10,
+        "value: documented 4, actual 3",
+    ),
+    "wrong dtype in the repr part of a shared line": (
+        'n = sys.stdout.write("n = "); torch.tensor([1, 2])\n#> n = tensor([1, 2], dtype=torch.int32)',
+        10,
+        "dtype: documented torch.int32, actual torch.int64",
+    ),
+    "wrong printed part of a shared line": ('print("total: ", end=""); 3\n#> sum: 3', 10, "printed text differs"),
+    "printed part glued to the repr": ('print("total:", end=""); 3\n#> total: 3', 10, "printed text differs"),
+    "a shared line written as two lines": (
+        'print("total: ", end=""); 3\n#> total:\n#> 3',
+        10,
+        "the printed text ends without a newline, so the repr shown next continues its line",
+    ),
+    "the repr part missing from a shared line": (
+        'print("total: ", end=""); 3\n#> total:',
+        10,
+        "the documented block ends before the statement has shown everything",
+    ),
+    "carriage returns documented as separate lines": (
+        'for i in range(3): print(f"\\r{i + 1}/3", end="")\n#> 1/3\n#> 2/3\n#> 3/3',
+        10,
+        "printed text differs",
+    ),
+    "an erased line documented as written": (
+        'for i in range(3): print(f"\\r\\x1b[2Kstep {10 - 4 * i}", end="")\n#> step 2 6',
+        10,
+        "printed text differs",
+    ),
+    "overwritten text documented as written": ('print("abcdef\\rXY")\n#> abcdef XY', 10, "printed text differs"),
+    "wrong value in a repr that overwrites printed text": ('print("abc", end="\\r"); 7\n#> 8bc', 10, "printed text differs"),
+    "an open line carried into the next statement's block": (
+        'print("a", end="")\nprint("b")\n#> ab',
+        9,
+        "undocumented output",
+    ),
+}
+
+
+@pytest.mark.parametrize("body, line, reason", list(WRONGLY_SHOWN.values()), ids=list(WRONGLY_SHOWN))
+def test_output_documented_otherwise_than_shown_is_rejected(run, body, line, reason):
+    problems = run(output_example(body))
+    assert problems, "the harness accepted a wrong documented output"
+    assert any(p.startswith(f"example.py:{line}: ") and reason in p for p in problems), "\n\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "body, lines",
+    [
+        ('print("total: ", end=""); 3', ["#> total: 3"]),
+        ('n = sys.stdout.write("eye: "); torch.eye(2)', ["#> eye: tensor([[1., 0.],", "#>         [0., 1.]])"]),
+        ('print("a"); os.write(1, b"b\\n")', ["#> a", "#> b", "#> 2"]),
+        ('for i in range(3): print(f"\\r{i + 1}/3", end="")', ["#> 3/3"]),
+        ('print("abc", end="\\r"); 7', ["#> 7bc"]),
+    ],
+)
+def test_update_writes_output_as_a_terminal_shows_it(run_result, body, lines):
+    result = run_result(output_example(body))
+    assert result["rewrites"][-1]["lines"] == lines
+    assert result["rewrites"][-1]["recheck"] == [], "the next run would fail the block the update writes"
+
+
+def test_a_flood_of_output_is_cut_and_reported_without_hanging(run):
+    # 50 MB through descriptor 1 and print: a pipe would fill and block; the harness keeps the first MiB.
+    problems = run(output_example('n = os.write(1, b"x" * 25_000_000); print("y" * 25_000_000)'))
+    assert len(problems) == 1 and problems[0].startswith("example.py:9: undocumented output"), problems[0][:300]
+    assert "more bytes of output left out" in problems[0]
+    assert len(problems[0]) < 2_000_000
+
+
+def test_update_of_terminal_output_passes_on_the_next_run(project):
+    snippet = project.path / "snippets" / "example.py"
+    snippet.write_text(
+        "import os\nimport subprocess\nimport sys\n\n"
+        'print("total: ", end=""); 3\n'
+        'os.write(1, b"raw\\n")\n'
+        'subprocess.run([sys.executable, "-c", "print(2)"]).returncode\n'
+        'for i in range(3): print(f"\\r{i + 1}/3", end="")\n'
+        'print("note", file=sys.stderr)\n'
+    )
+    project.runpytest_subprocess("--update-expected").assert_outcomes(passed=1)
+    written = snippet.read_text().split("\n\n", 1)[1]
+    assert written == (
+        'print("total: ", end=""); 3\n#> total: 3\n'
+        'os.write(1, b"raw\\n")\n#> raw\n#> 4\n'
+        'subprocess.run([sys.executable, "-c", "print(2)"]).returncode\n#> 2\n#> 0\n'
+        'for i in range(3): print(f"\\r{i + 1}/3", end="")\n#> 3/3\n'
+        'print("note", file=sys.stderr)\n#> note\n'
+    )
+    project.runpytest_subprocess().assert_outcomes(passed=1)

@@ -9,22 +9,25 @@ the repr of every expression statement it runs at module level, also inside
 such as `row = np.arange(3); row`, in the order shown. The block under it lists
 all of that in the same order: printed text is compared as text, each repr by
 meaning, while the value is still as it was shown.
+
+Printed text is everything written to standard output (see capture.py), laid out
+as a terminal shows it: a carriage return overwrites its line, and a value shown
+after text that ends without a newline continues that text's line.
 """
 
 from __future__ import annotations
 
 import ast
 import builtins
-import contextlib
 import dataclasses
 import importlib
-import io
 import re
 import sys
 import traceback
 import warnings
 
 from array_examples import report
+from array_examples.capture import StandardOutput
 from array_examples.compare import compare_value, normalise, without_addresses
 from array_examples.reprs import MalformedOutput
 from array_examples.snippets import Documented, Example, SnippetError, Statement, parse_statements, read_block
@@ -34,6 +37,8 @@ TRIGGERED_AT = re.compile(r"\s*\(Triggered internally at [^)]*\.\)\s*$")
 
 # Terminal escape sequences (torch bolds parts of some messages): CSI such as `ESC[1m`, OSC, and two-byte ones.
 ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# What moves a terminal's cursor back within a line or erases it: carriage return, backspace, ESC[K, ESC[0K, ESC[2K.
+CURSOR_CONTROL = re.compile(r"\r|\x08|\x1b\[[02]?K")
 
 # The filters `python snippet.py` starts with, so a snippet sees the warnings a reader sees.
 PYTHON_DEFAULT_FILTERS = [
@@ -70,6 +75,51 @@ class Shown:
     # Verdicts on documented texts for this value, made while the value was as shown:
     # text -> None (a match) or (problem title, details).
     verdicts: dict = dataclasses.field(default_factory=dict)
+    raw: str = ""  # printed text as written, before on_screen lays it out
+    cursor_at_end: bool = True  # the terminal's cursor ends at the end of `text` (no carriage return left it inside)
+
+    @property
+    def continues(self) -> bool:
+        """Printed text that leaves its last line open: what is shown next (a repr) continues that line."""
+        return not self.is_value and self.cursor_at_end and self.text != "" and not self.text.endswith("\n")
+
+
+def printed(raw: str) -> Shown:
+    """Printed text as a terminal shows it (see on_screen)."""
+    text, cursor_at_end = on_screen(raw)
+    return Shown(text, raw=raw, cursor_at_end=cursor_at_end)
+
+
+def on_screen(raw: str) -> tuple[str, bool]:
+    """Text as a terminal lays it out, and whether the cursor ends at the end of the last line.
+
+    Within a line, a carriage return moves the cursor back to the line's start and a backspace one place
+    left, and what is written next overwrites (a progress counter `\r1/3\r2/3\r3/3` shows `3/3`);
+    `ESC[K` erases from the cursor to the end of the line and `ESC[2K` the whole line. Other escape
+    sequences (colours, bold) are not text and are removed.
+    """
+    if not CURSOR_CONTROL.search(raw):
+        return plain_message(raw), True
+    lines = []
+    for row in raw.split("\n"):
+        line, column, start = [], 0, 0
+        for control in [*CURSOR_CONTROL.finditer(row), None]:
+            for char in plain_message(row[start : control.start() if control else len(row)]):
+                line[column : column + 1] = [char]
+                column += 1
+            if control is None:
+                break
+            start, code = control.end(), control.group()
+            if code == "\r":
+                column = 0
+            elif code == "\b":
+                column = max(column - 1, 0)
+            elif code.endswith("2K"):
+                line = [" "] * min(column, len(line))  # blank cells up to the cursor, which stays
+            else:
+                del line[column:]
+        lines.append("".join(line))
+    return "\n".join(lines), column == len(line)
 
 
 def shown_lines(shown: Shown, last: bool) -> list[str]:
@@ -112,13 +162,46 @@ def span(shown: Shown, lines_left: list[str], last: bool) -> int:
     return min(len(real), len(lines_left))
 
 
-def split_block(lines: list[str], shown: list[Shown]) -> list[list[str]]:
-    """The documented lines that belong to each thing shown, in order; empty where the block ran out."""
-    parts, start = [], 0
+def take(shown: Shown, lines_left: list[str], last: bool) -> tuple[list[str], list[str], bool]:
+    """The documented lines that belong to one thing shown, those left for the rest, and whether they share a line.
+
+    Printed text that leaves its last line open shares that line with the repr shown next, as on a
+    terminal (`print("total: ", end=""); 3` shows `total: 3`): the line is cut where the printed text
+    ends, and what follows the cut starts the next part. Nothing after the cut: no shared line.
+    """
+    size = span(shown, lines_left, last)
+    part, left = lines_left[:size], lines_left[size:]
+    real = shown_lines(shown, last)
+    if last or not shown.continues or len(part) != len(real):
+        return part, left, False
+    head, tail = cut_line(part[-1], real[-1])
+    part[-1] = head
+    return (part, [tail, *left], True) if tail.strip() else (part, left, False)
+
+
+def cut_line(documented: str, printed_text: str) -> tuple[str, str]:
+    """Split a documented line into the printed text it starts with and the rest.
+
+    The printed part may differ in whitespace, as printed text may (and addresses do not count); where
+    the line does not start with the printed text, the cut falls after as many characters as it has.
+    """
+    words = without_addresses(printed_text).split()
+    address = re.escape("0x...")
+    pattern = r"\s+".join(re.escape(word).replace(address, "0x[0-9a-fA-F.]+") for word in words)
+    pattern = r"\s*" + pattern + (r"\s+" if printed_text[-1:].isspace() else "")
+    found = re.match(pattern, documented)
+    end = found.end() if found else len(printed_text)
+    return documented[:end], documented[end:]
+
+
+def split_block(lines: list[str], shown: list[Shown]) -> list[tuple[list[str], int, bool]]:
+    """Per thing shown, in order: its documented lines (empty where the block ran out), the index of
+    its first line in the block, and whether its last line continues in the next part."""
+    parts, left = [], lines
     for index, item in enumerate(shown):
-        size = span(item, lines[start:], last=index == len(shown) - 1)
-        parts.append(lines[start : start + size])
-        start += size
+        start = len(lines) - len(left)  # a line shared with the part before counts once
+        part, left, shared = take(item, left, last=index == len(shown) - 1)
+        parts.append((part, start, shared))
     return parts
 
 
@@ -145,22 +228,27 @@ class Echo:
     update would write), so a later in-place change within the statement cannot alter the verdict.
     """
 
-    def __init__(self, documented: list[str], printed: io.StringIO, caught: list):
-        self.documented = documented
-        self.printed = printed
+    def __init__(self, documented: list[str], output: StandardOutput, caught: list):
+        self.output = output
         self.caught = caught  # the statement's warnings, recorded by catch_warnings
         self.shown: list[Shown] = []
-        self.read = 0  # how much printed text is already recorded
-        self.used = 0  # documented lines that belong to what was shown before the last thing
+        self.left = documented  # documented lines that do not belong to what was shown before the last thing
 
     def __call__(self, value) -> None:
         if value is None:
             return
+        text = repr(value)  # first: what a __repr__ prints shows before the repr, as in the REPL
         self.take_printed()
-        shown = Shown(repr(value), is_value=True, value=value)
+        before = self.shown[-1] if self.shown else None
+        if before is not None and not before.is_value and not before.cursor_at_end:
+            # A carriage return left the cursor inside the printed line: the repr overwrites part of it, and
+            # the line can only be compared as the text it has become.
+            self.shown[-1] = printed(before.raw + text + "\n")
+            builtins._ = value
+            return
+        shown = Shown(text, is_value=True, value=value)
         self.add(shown)
-        lines_left = self.documented[self.used :]
-        part = lines_left[: span(shown, lines_left, last=False)]
+        part = self.left[: span(shown, self.left, last=False)]
         # Warnings raised while comparing are the harness's, not the statement's. (A catch_warnings here
         # would reset the once-per-location memory, and a warning in a loop would show again.)
         recorded = len(self.caught)
@@ -168,17 +256,19 @@ class Echo:
             judge(shown, "\n".join(part))
         judge(shown, shown.text)
         del self.caught[recorded:]
+        self.output.discard()  # what a __repr__ printed while the harness compared is not the statement's
         builtins._ = value  # as the REPL does
 
     def take_printed(self) -> None:
-        text = self.printed.getvalue()[self.read :]
-        if text:
-            self.read += len(text)
-            self.add(Shown(plain_message(text)))  # as a terminal shows it: escape sequences are not text
+        raw = self.output.read()
+        if self.shown and not self.shown[-1].is_value:
+            self.shown[-1] = printed(self.shown[-1].raw + raw)  # one run of text, as after an overwritten repr
+        elif on_screen(raw)[0]:
+            self.add(printed(raw))
 
     def add(self, shown: Shown) -> None:
         if self.shown:
-            self.used += span(self.shown[-1], self.documented[self.used :], last=False)
+            _, self.left, _ = take(self.shown[-1], self.left, last=False)
         self.shown.append(shown)
 
 
@@ -193,21 +283,30 @@ class Outcome:
 
     def shown_lines(self) -> list[str]:
         """Every line shown, printed text and reprs in order, as the update writes them."""
-        return [row for index, item in enumerate(self.shown) for row in shown_lines(item, index == len(self.shown) - 1)]
+        lines, joined = [], False
+        for index, item in enumerate(self.shown):
+            last = index == len(self.shown) - 1
+            rows = shown_lines(item, last)
+            if joined:  # the printed text before left its line open: this continues it
+                lines[-1] += rows.pop(0)
+            lines += rows
+            joined = item.continues and not last
+        return lines
 
     def shown_text(self) -> str | None:
         """What a REPL shows under the statement, minus warnings and exceptions; None when nothing."""
         return "\n".join(self.shown_lines()) if self.shown else None
 
 
-def execute(statement: Statement, namespace: dict, filename: str) -> Outcome:
-    """Run one statement (or line of statements) in `namespace` as the REPL does; never raises."""
+def execute(statement: Statement, namespace: dict, filename: str, output: StandardOutput) -> Outcome:
+    """Run one statement (or line of statements) in `namespace` as the REPL does; never raises.
+
+    `output` is the example's captured standard output, read at each repr shown and at the end."""
     outcome = Outcome()
-    printed = io.StringIO()
     documented = statement.documented
     documented_lines = documented.output.split("\n") if documented and documented.output is not None else []
-    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(printed):
-        echo = Echo(documented_lines, printed, caught)
+    with warnings.catch_warnings(record=True) as caught:
+        echo = Echo(documented_lines, output, caught)
         sys.displayhook, saved_hook = echo, sys.displayhook
         try:
             # "single" is the REPL's mode: every expression statement outside a function or class is echoed.
@@ -331,22 +430,37 @@ def block_differences(documented: Documented, outcome: Outcome) -> list[tuple]:
     """
     lines = documented.output.split("\n")
     numbers = documented.output_numbers
-    found, start = [], 0
-    for index, (item, part) in enumerate(zip(outcome.shown, split_block(lines, outcome.shown))):
+    found = []
+    parts = split_block(lines, outcome.shown)
+    for index, (item, (part, start, shared)) in enumerate(zip(outcome.shown, parts)):
         line = numbers[min(start, len(numbers) - 1)]
+        last = index == len(outcome.shown) - 1
         if not part:
             details = ["the documented block ends before the statement has shown everything"]
             found.append((line, "missing output", details, documented.output, outcome.shown_text()))
             break
         text = "\n".join(part)
-        actual = "\n".join(shown_lines(item, last=index == len(outcome.shown) - 1))
+        actual = "\n".join(shown_lines(item, last))
         if item.is_value:
             verdict = judge(item, text)
             if verdict:
                 found.append((line, *verdict, text, actual))
         elif normalise(without_addresses(text)) != normalise(without_addresses(item.text)):
             found.append((line, "printed text differs", [], text, actual))
-        start += len(part)
+        elif item.continues and not last:
+            # The words match; does the block keep the line a terminal shows whole, and the space (or none) at the join?
+            after = parts[index + 1][0][:1]  # the documented line the repr starts on
+            spaced = item.text[-1].isspace()
+            if not shared:
+                details = ["the printed text ends without a newline, so the repr shown next continues its line"]
+                written = "\n".join([part[-1], *after])
+            elif spaced != (part[-1][-1:].isspace() or after[0][:1].isspace()):
+                details = [f"the repr shown next continues the printed line {'after a space' if spaced else 'with no space'}"]
+                written = part[-1] + after[0]
+            else:
+                continue
+            whole = shown_lines(item, last)[-1] + shown_lines(outcome.shown[index + 1], index + 1 == len(outcome.shown) - 1)[0]
+            found.append((numbers[min(start + len(part) - 1, len(numbers) - 1)], "printed text differs", details, written, whole))
     return found
 
 
@@ -388,12 +502,14 @@ def run_example(example: Example, on_statement=lambda line: None, update: bool =
         return {"problems": [str(error)], "rewrites": []}
     namespace = {"__name__": "__main__", "__file__": example.filename, "__builtins__": builtins}
     problems, rewrites = [], []
-    for statement in statements:
-        on_statement(statement.line)
-        outcome = execute(statement, namespace, example.filename)
-        problems += [f"{example.filename}:{line}: {body}" for line, body in check(statement, outcome)]
-        lines = update_lines(statement, outcome)
-        rewrites.append(report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename)))
-        if outcome.exception and not (statement.documented and statement.documented.raises) and not update:
-            break
+    with StandardOutput() as output:
+        for statement in statements:
+            on_statement(statement.line)
+            outcome = execute(statement, namespace, example.filename, output)
+            problems += [f"{example.filename}:{line}: {body}" for line, body in check(statement, outcome)]
+            lines = update_lines(statement, outcome)
+            rewrites.append(report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename)))
+            output.discard()  # what a __repr__ printed while the harness compared is not the next statement's
+            if outcome.exception and not (statement.documented and statement.documented.raises) and not update:
+                break
     return {"problems": problems, "rewrites": rewrites}
