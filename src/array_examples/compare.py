@@ -30,6 +30,8 @@ NUMPY_IMPLIED = {"bool": np.bool_, "int": np.int_, "float": np.float64, "complex
 # A quoted string, a run of whitespace, or a trailing comment, in repr text.
 # Where an object's default repr puts its memory address, which differs from run to run.
 ADDRESS = re.compile(r"(?<= at )0x[0-9a-fA-F]+(?=>)")
+# A sign before an integer zero (`-0`; Python's `(-0+2j)` and `-0j` are floats) or before nan.
+UNPRINTED_SIGN = re.compile(r"-(?:0(?![\d.eEjJxX+-])|nan)")
 REPR_PIECES = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\s+#[^\n]*|\s+""")
 
 
@@ -386,7 +388,9 @@ def number_difference(expected: reprs.Number, actual, real: reprs.Number | None,
         actual = complex(actual) if isinstance(actual, np.complexfloating) else actual
         actual = float(actual) if isinstance(actual, np.floating) else actual
     wanted = expected.value
-    if isinstance(wanted, bool) or isinstance(actual, bool):
+    if unprinted_sign(expected, real) or real is not None and number_kind(real) != number_kind(expected):
+        same = False  # what the real repr does not print: `-0` for an integer, `-nan`, `0.` in an int64 array
+    elif isinstance(wanted, bool) or isinstance(actual, bool):
         same = type(actual) is bool and isinstance(wanted, bool) and actual == wanted
     elif real is not None and same_number(wanted, real.value) and not finer(expected, real):
         same = True  # what the real repr prints at this place, to no more digits than it prints
@@ -401,9 +405,26 @@ def number_difference(expected: reprs.Number, actual, real: reprs.Number | None,
     return [] if same else [f"{what}: documented {expected.text}, actual {actual!r}"]
 
 
+def unprinted_sign(documented: reprs.Number, printed: reprs.Number | None) -> bool:
+    """Whether a documented number shows a sign the real repr does not: `-0` for an integer, or `-nan`.
+
+    Only torch under precision=0 prints `-0` (for -0.2); nothing prints `-nan`.
+    """
+    return bool(UNPRINTED_SIGN.search(documented.text)) and not (printed is not None and UNPRINTED_SIGN.search(printed.text))
+
+
+def number_kind(number: reprs.Number) -> type:
+    """What kind of number a text shows: bool, int, float or complex (`1`, `1.` and `1.+0.j` differ)."""
+    return type(number.value)
+
+
 def finer(documented: reprs.Number, printed: reprs.Number) -> bool:
-    """Whether a documented number claims more precision than the real repr prints (`1.` where torch prints `1.0000`)."""
-    return any(mine < theirs for mine, theirs in zip(documented.tolerances, printed.tolerances))
+    """Whether a documented number claims more precision than the real repr prints (`1.` where torch prints `1.0000`).
+
+    A printed number without decimals (NumPy's `1.` for 1.000000004) has tolerance 0 but shows no decimal
+    at all: documented decimals (`1.0000`) are then a finer claim, checked against the value.
+    """
+    return any(mine < theirs or (mine > 0 and theirs == 0) for mine, theirs in zip(documented.tolerances, printed.tolerances))
 
 
 def same_number(a, b) -> bool:

@@ -1,0 +1,109 @@
+"""Holes found by a second round of attacks on the harness (issue 7): inputs of each kind the other tests leave out.
+
+Each row is one input: a wrong documented output that passed, a valid documentation that failed, or an input
+the harness crashed on. The documented texts are real reprs (pasted from NumPy 2.4.6 and 1.26.4 and torch 2.13,
+which print these alike) with one claim changed.
+"""
+
+import numpy as np
+import pytest
+
+PRELUDE = "import numpy as np\nimport torch\n\n"
+NUMPY_MAJOR = int(np.__version__.split(".")[0])
+
+WRONG = {
+    # Kind 1/6. NumPy prints `1.` for 1.000000004 and 1.0004 (under precision=3): a documented 1.000000000000
+    # or 1.0000 claims digits the real repr does not print, and they are false.
+    "digits beyond NumPy's `1.`": (
+        "np.array([1 + 4e-9, 0.5])",
+        "#> array([1.000000000000, 0.5])",
+        "value at index [0]: documented 1.000000000000, actual 1.000000004",
+    ),
+    "digits beyond NumPy's `1.` under precision=3": (
+        "np.set_printoptions(precision=3)\nnp.array([1.0004, 0.5])",
+        "#> array([1.0000, 0.5])",
+        "value at index [0]: documented 1.0000, actual 1.0004",
+    ),
+    "digits beyond NumPy's `1.e-10`": (
+        "np.array([1.0000000149e-10, 1.5])",
+        "#> array([1.00000000000000e-10, 1.50000000000000e+00])",
+        "value at index [0]: documented 1.00000000000000e-10",
+    ),
+    # Kinds 1-4: a number printed as another kind of number. NumPy and torch print `0.` only for floats and
+    # `0` only for integers; the value is equal, but a reader sees the other kind.
+    "float text in an int64 array": (
+        "np.arange(2)",
+        "#> array([0., 1.], dtype=int64)",
+        "value at index [0]: documented 0., actual 0",
+    ),
+    "int text in a float32 array": (
+        "np.array([1, 2], dtype=np.float32)",
+        "#> array([1, 2], dtype=float32)",
+        "value at index [0]: documented 1, actual 1.0",
+    ),
+    "float text in an int32 tensor": (
+        "torch.tensor([1, 2], dtype=torch.int32)",
+        "#> tensor([1., 2.], dtype=torch.int32)",
+        "value at index [0]: documented 1., actual 1",
+    ),
+    "float text in a 0-d int64 tensor": ("torch.tensor(1)", "#> tensor(1., dtype=torch.int64)", "documented 1., actual 1"),
+    "real text in a complex array": (
+        "np.array([1, 2], dtype=np.complex64)",
+        "#> array([1., 2.], dtype=complex64)",
+        "value at index [0]: documented 1., actual (1+0j)",
+    ),
+    "int text for a NumPy float scalar": (
+        "np.float64(1.0)",
+        "#> np.float64(1)" if NUMPY_MAJOR >= 2 else "#> 1",
+        "documented 1, actual 1.0" if NUMPY_MAJOR >= 2 else "type: documented int, actual numpy.float64",
+    ),
+    "float text for a NumPy int scalar": (
+        "np.int64(1)",
+        "#> np.int64(1.0)" if NUMPY_MAJOR >= 2 else "#> 1.0",
+        "documented 1.0, actual 1" if NUMPY_MAJOR >= 2 else "type: documented float, actual numpy.int64",
+    ),
+    # Kinds 1-4: signs nothing prints. An integer zero and a NaN print without a sign.
+    "-0 in an int64 tensor": ("torch.tensor([0, 1])", "#> tensor([-0, 1])", "value at index [0]: documented -0, actual 0"),
+    "-0 in an int array": ("np.array([0, 1])", "#> array([-0, 1])", "value at index [0]: documented -0, actual 0"),
+    "-0 for a Python int": ("0", "#> -0", "value: documented -0, actual 0"),
+    "-nan in a float array": (
+        "np.array([np.nan, 1.5])",
+        "#> array([-nan, 1.5])",
+        "value at index [0]: documented -nan, actual nan",
+    ),
+    "-nan in a complex tensor": (
+        "torch.tensor([complex(float('nan'), 1)])",
+        "#> tensor([-nan+1.j])",
+        "value at index [0]: documented -nan+1.j",
+    ),
+}
+
+
+@pytest.mark.parametrize("statements, block, reason", list(WRONG.values()), ids=list(WRONG))
+def test_wrong_output_is_rejected_with_its_reason(run, statements, block, reason):
+    problems = run(f"{PRELUDE}{statements}\n{block}")
+    assert problems, "the harness accepted a wrong documented output"
+    assert reason in "\n".join(problems), problems
+
+
+# What the rules above must keep accepting: real reprs, and true claims written with other digits.
+RIGHT = {
+    "NumPy's `1.`": ("np.array([1 + 4e-9, 0.5])", "#> array([1. , 0.5])"),
+    "NumPy's `1.` to 8 decimals, still true": ("np.array([1 + 4e-9, 0.5])", "#> array([1.00000000, 0.50000000])"),
+    "NumPy's `1.` under precision=3, to 3 decimals": (
+        "np.set_printoptions(precision=3)\nnp.array([1.0004, 0.5])",
+        "#> array([1.000, 0.5])",
+    ),
+    "float64 array with dtype= written": ("np.array([1.5, 2.0])", "#> array([1.5, 2. ], dtype=float64)"),
+    "int64 tensor with dtype= written": ("torch.tensor([1, 2])", "#> tensor([1, 2], dtype=torch.int64)"),
+    # torch prints a float tensor's values as integers under precision=0: the reader sees exactly that.
+    "float tensor under torch precision=0": ("torch.set_printoptions(precision=0)\ntorch.tensor([1.4, 2.])", "#> tensor([1, 2])"),
+    "Python's -0j": ("complex(0.0, -0.0)", "#> -0j"),
+    "Python's (-0+2j)": ("complex(-0.0, 2)", "#> (-0+2j)"),
+    "torch -0. in a float tensor": ("torch.tensor([-0.0, 1.0])", "#> tensor([-0., 1.])"),
+}
+
+
+@pytest.mark.parametrize("statements, block", list(RIGHT.values()), ids=list(RIGHT))
+def test_true_output_is_accepted(run, statements, block):
+    assert run(f"{PRELUDE}{statements}\n{block}") == []
