@@ -76,6 +76,11 @@ WRONG = {
         "#> tensor([-nan+1.j])",
         "value at index [0]: documented -nan+1.j",
     ),
+    # Kind 3: dimensions are integers; torch.Size([2., 3]) and shape=(2., 3) are not what torch and NumPy print.
+    "torch.Size with a float": ("torch.Size([2, 3])", "#> torch.Size([2., 3])", "torch.Size(...) takes integers"),
+    "torch.Size with a bool": ("torch.Size([1, 3])", "#> torch.Size([True, 3])", "torch.Size(...) takes integers"),
+    "size= with a float": ("torch.zeros(0, 3)", "#> tensor([], size=(0., 3))", "size= takes integers"),
+    "shape= with a float": ("np.zeros((0, 3))", "#> array([], shape=(0., 3), dtype=float64)", "shape= takes integers"),
 }
 
 

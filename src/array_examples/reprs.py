@@ -284,7 +284,7 @@ class Reader:
         if func == "torch.Size":
             if len(node.args) != 1 or not isinstance(node.args[0], ast.List):
                 raise MalformedOutput("torch.Size(...) takes one list")
-            return SizeRepr(tuple(self.number(n).value for n in node.args[0].elts))
+            return SizeRepr(self.dimensions(node.args[0], "torch.Size(...)"))
         if func.startswith("torch.return_types.") and not node.args:
             return ReturnTypesRepr(func.rpartition(".")[2], {name: self.read(value) for name, value in keywords.items()})
         if func in ("np.dtype", "numpy.dtype", "dtype"):
@@ -323,7 +323,7 @@ class Reader:
             device=self.literal(keywords["device"]) if "device" in keywords else "cpu",
             requires_grad="requires_grad" in keywords or "grad_fn" in keywords,
             grad_fn=self.literal(keywords["grad_fn"]) if "grad_fn" in keywords else None,
-            size=tuple(self.literal(keywords["size"])) if "size" in keywords else None,
+            size=self.dimensions(keywords["size"], "size=") if "size" in keywords else None,
         )
 
     def array(self, data, keywords) -> ArrayRepr:
@@ -331,7 +331,7 @@ class Reader:
         dtype = self.dtype_spec(keywords["dtype"]) if "dtype" in keywords else None
         leaf = self.number if dtype is None else self.python_object if dtype == "object" else self.element
         values = self.values(data, leaf)
-        shape = tuple(self.literal(keywords["shape"])) if "shape" in keywords else None
+        shape = self.dimensions(keywords["shape"], "shape=") if "shape" in keywords else None
         return ArrayRepr(values, dtype, kind_of(values), shape)
 
     def dtype_spec(self, node):
@@ -431,6 +431,13 @@ class Reader:
         if isinstance(value, float):
             return (value, printed_tolerance(value, text)), None
         return (value, 0.0), None
+
+    def dimensions(self, node, what: str) -> tuple:
+        """The lengths in torch.Size([...]), size=(...) or shape=(...): integers, as torch and NumPy print them."""
+        dims = self.literal(node)
+        if not isinstance(dims, (list, tuple)) or not all(type(n) is int for n in dims):
+            raise MalformedOutput(f"{what} takes integers, not {ast.unparse(node)}")
+        return tuple(dims)
 
     def literal(self, node):
         try:
