@@ -29,6 +29,32 @@ WRONG = {
         "#> array([1.00000000000000e-10, 1.50000000000000e+00])",
         "value at index [0]: documented 1.00000000000000e-10",
     ),
+    # Kind 1/6 for np.longdouble: its extra digits were compared as a float's.
+    "np.longdouble off in its 20th digit": (
+        "np.longdouble(1) / 3",
+        "#> np.longdouble('0.33333333333333333330')" if NUMPY_MAJOR >= 2 else "#> 0.33333333333333333330",
+        "value: documented 0.33333333333333333330",
+    ),
+    "np.longdouble documented as the float64 nearest": (
+        "np.longdouble(1) / 3",
+        "#> np.longdouble('0.33333333333333331483')" if NUMPY_MAJOR >= 2 else "#> 0.33333333333333331483",
+        "value: documented 0.33333333333333331483",
+    ),
+    "longdouble array element off in its 20th digit": (
+        "np.array([1], dtype=np.longdouble) / 3",
+        "#> array([0.33333333333333333330], dtype=float128)",
+        "value at index [0]: documented 0.33333333333333333330",
+    ),
+    "np.clongdouble real part off in its 20th digit": (
+        "np.clongdouble(1) / 3 + 1j",
+        "#> np.clongdouble('0.33333333333333333330+1j')" if NUMPY_MAJOR >= 2 else "#> (0.33333333333333333330+1j)",
+        "value: documented ",
+    ),
+    "np.longdouble below float's range as 0.0": (
+        "np.longdouble('1e-4000')",
+        "#> np.longdouble('0.0')" if NUMPY_MAJOR >= 2 else "#> 0.0",
+        "value: documented 0.0",
+    ),
     # Kinds 1-4: a number printed as another kind of number. NumPy and torch print `0.` only for floats and
     # `0` only for integers; the value is equal, but a reader sees the other kind.
     "float text in an int64 array": (
@@ -99,6 +125,25 @@ RIGHT = {
         "np.set_printoptions(precision=3)\nnp.array([1.0004, 0.5])",
         "#> array([1.000, 0.5])",
     ),
+    "np.longdouble as printed": (
+        "np.longdouble(1) / 3",
+        "#> np.longdouble('0.33333333333333333334')" if NUMPY_MAJOR >= 2 else "#> 0.33333333333333333334",
+    ),
+    "longdouble array as printed": ("np.array([1], dtype=np.longdouble) / 3", "#> array([0.33333333], dtype=float128)"),
+    "longdouble array to 20 digits": (
+        "np.array([1], dtype=np.longdouble) / 3",
+        "#> array([0.33333333333333333334], dtype=float128)",
+    ),
+    "np.clongdouble as printed": (
+        "np.clongdouble(1) / 3 + 1j",
+        "#> np.clongdouble('0.33333333333333333334+1j')" if NUMPY_MAJOR >= 2 else "#> (0.33333333333333333334+1j)",
+    ),
+    "longdouble nan and -inf": ("np.array([np.nan, -np.inf], dtype=np.longdouble)", "#> array([ nan, -inf], dtype=float128)"),
+    "longdouble -0.": ("np.array([-0.0, 1.5], dtype=np.longdouble)", "#> array([-0. ,  1.5], dtype=float128)"),
+    "longdouble below float's range": (
+        "np.array([np.longdouble('1e-4000'), 1], dtype=np.longdouble)",
+        "#> array([1.e-4000, 1.e+0000], dtype=float128)",
+    ),
     "float64 array with dtype= written": ("np.array([1.5, 2.0])", "#> array([1.5, 2. ], dtype=float64)"),
     "int64 tensor with dtype= written": ("torch.tensor([1, 2])", "#> tensor([1, 2], dtype=torch.int64)"),
     # torch prints a float tensor's values as integers under precision=0: the reader sees exactly that.
@@ -107,6 +152,10 @@ RIGHT = {
     "Python's (-0+2j)": ("complex(-0.0, 2)", "#> (-0+2j)"),
     "torch -0. in a float tensor": ("torch.tensor([-0.0, 1.0])", "#> tensor([-0., 1.])"),
 }
+
+if NUMPY_MAJOR >= 2:
+    # NumPy 1.26 prints np.longdouble as a bare literal, which claims its value exactly.
+    RIGHT["np.longdouble to fewer digits"] = ("np.longdouble(1) / 3", "#> np.longdouble('0.333333333333333333')")
 
 
 @pytest.mark.parametrize("statements, block", list(RIGHT.values()), ids=list(RIGHT))

@@ -17,6 +17,7 @@ torch is never imported here: where a value is a tensor, torch is already loaded
 
 from __future__ import annotations
 
+import fractions
 import math
 import re
 import sys
@@ -385,13 +386,16 @@ def number_difference(expected: reprs.Number, actual, real: reprs.Number | None,
     """
     if isinstance(actual, np.generic):
         actual = actual.item()  # np.longdouble stays itself: it has more digits than a float
-        actual = complex(actual) if isinstance(actual, np.complexfloating) else actual
-        actual = float(actual) if isinstance(actual, np.floating) else actual
+        if not extended(actual):
+            actual = complex(actual) if isinstance(actual, np.complexfloating) else actual
+            actual = float(actual) if isinstance(actual, np.floating) else actual
     wanted = expected.value
     if unprinted_sign(expected, real) or real is not None and number_kind(real) != number_kind(expected):
         same = False  # what the real repr does not print: `-0` for an integer, `-nan`, `0.` in an int64 array
     elif isinstance(wanted, bool) or isinstance(actual, bool):
         same = type(actual) is bool and isinstance(wanted, bool) and actual == wanted
+    elif extended(actual):
+        same = extended_same(expected, actual, real, tolerance)
     elif real is not None and same_number(wanted, real.value) and not finer(expected, real):
         same = True  # what the real repr prints at this place, to no more digits than it prints
     elif not isinstance(actual, (int, float, complex)):
@@ -403,6 +407,47 @@ def number_difference(expected: reprs.Number, actual, real: reprs.Number | None,
         wanted, actual_complex = complex(wanted), complex(actual)
         same = close(actual_complex.real, wanted.real, real_tolerance) and close(actual_complex.imag, wanted.imag, imag_tolerance)
     return [] if same else [f"{what}: documented {expected.text}, actual {actual!r}"]
+
+
+def extended(value) -> bool:
+    """Whether a value is an np.longdouble or np.clongdouble with more digits than a float (x86's 80-bit type)."""
+    return isinstance(value, (np.longdouble, np.clongdouble)) and np.finfo(np.longdouble).nmant > np.finfo(np.float64).nmant
+
+
+def extended_same(expected: reprs.Number, actual, real: reprs.Number | None, tolerance: bool) -> bool:
+    """number_difference's rules for an extended-precision value, computed exactly (a float would drop its last digits)."""
+    wanted = exact_parts(expected.text)
+    if real is not None and exact_parts(real.text) == wanted and not finer(expected, real):
+        return same_number(expected.value, real.value)  # as printed; same_number also compares the signs of zeros
+    tolerances = expected.tolerances if tolerance else (0.0, 0.0)
+    signs = complex(expected.value)
+    parts = zip((actual.real, actual.imag), wanted, (signs.real, signs.imag), tolerances)
+    return all(extended_close(value, exact, sign, part_tolerance) for value, exact, sign, part_tolerance in parts)
+
+
+def extended_close(value, wanted, wanted_float: float, tolerance: float) -> bool:
+    """close() for one np.longdouble part against an exact documented part (a Fraction, or a float for inf and nan)."""
+    if isinstance(wanted, float) or not np.isfinite(value) or wanted == 0:
+        return same_float(float(value), wanted_float) and (value == 0) == (wanted == 0)
+    return abs(fractions.Fraction(*value.as_integer_ratio()) - wanted) <= fractions.Fraction(tolerance * (1 + 1e-9))
+
+
+def exact_parts(text: str) -> tuple:
+    """A printed number's (real, imaginary) parts, exactly: Fractions, or floats for inf and nan ("1.5-infj")."""
+    text = text.strip().strip("()")
+    cut = re.search(r"(?<=[\dnf.])[+-]", text)  # the sign between the parts, not one after an exponent's e
+    if cut:
+        real, imaginary = text[: cut.start()], text[cut.start() :]
+    else:
+        real, imaginary = ("0", text) if text[-1:] in "jJ" else (text, "0")
+    return exact_number(real), exact_number(imaginary.rstrip("jJ"))
+
+
+def exact_number(text: str):
+    try:
+        return fractions.Fraction(text)
+    except ValueError:
+        return float(text)  # inf, nan
 
 
 def unprinted_sign(documented: reprs.Number, printed: reprs.Number | None) -> bool:
