@@ -8,6 +8,8 @@ which print these alike) with one claim changed.
 import numpy as np
 import pytest
 
+pytest_plugins = ["pytester"]
+
 PRELUDE = "import numpy as np\nimport torch\n\n"
 NUMPY_MAJOR = int(np.__version__.split(".")[0])
 
@@ -161,3 +163,43 @@ if NUMPY_MAJOR >= 2:
 @pytest.mark.parametrize("statements, block", list(RIGHT.values()), ids=list(RIGHT))
 def test_true_output_is_accepted(run, statements, block):
     assert run(f"{PRELUDE}{statements}\n{block}") == []
+
+
+# Kinds 5-13 at the REPL: what Python shows for a statement, documented as the update writes it.
+VALID_REPL = {
+    # Python prints a nested class by its qualified name: `Outer.Err: e` (and never `__main__.`).
+    "nested exception class": (
+        "class Outer:\n    class Err(Exception):\n        pass\n\n\nraise Outer.Err('e')",
+        "#! raises Outer.Err: e",
+    ),
+    "nested exception class with its module": (
+        "class Outer:\n    class Err(Exception):\n        pass\n\n\nraise Outer.Err('e')",
+        "#! raises __main__.Outer.Err: e",
+    ),
+    "nested warning class": (
+        "import warnings\n\n\nclass Outer:\n    class Note(UserWarning):\n        pass\n\n\nwarnings.warn('w', Outer.Note)",
+        "#! warns Outer.Note: w",
+    ),
+}
+
+
+@pytest.mark.parametrize("statements, block", list(VALID_REPL.values()), ids=list(VALID_REPL))
+def test_valid_documentation_passes(run, run_result, statements, block):
+    assert run(f"{statements}\n{block}") == []
+    assert run_result(statements)["rewrites"][-1]["recheck"] == [], "the update's block must pass the next run"
+
+
+WRONG_REPL = {
+    "another nested exception class": (
+        "class Outer:\n    class Err(Exception):\n        pass\n\n    class Other(Exception):\n        pass\n\n\nraise Outer.Err('e')",
+        "#! raises Outer.Other: e",
+        "documented Outer.Other, which names nothing that can be imported; actual __main__.Outer.Err",
+    ),
+}
+
+
+@pytest.mark.parametrize("statements, block, reason", list(WRONG_REPL.values()), ids=list(WRONG_REPL))
+def test_wrong_documentation_is_rejected(run, statements, block, reason):
+    problems = run(f"{statements}\n{block}")
+    assert problems, "the harness accepted a wrong documented block"
+    assert reason in "\n".join(problems), problems

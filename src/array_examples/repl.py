@@ -262,6 +262,8 @@ def kind_difference(documented: str, actual: type) -> str | None:
     """
     if "." not in documented:
         return None if documented == actual.__name__ else f"documented {documented}, actual {actual.__name__}"
+    if documented in (actual.__qualname__, qualified_name(actual)):
+        return None  # what a traceback prints for a class nested in another (`Outer.Err`), with or without its module
     named = resolve(documented)
     if named is actual:
         return None
