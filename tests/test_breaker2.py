@@ -180,6 +180,11 @@ VALID_REPL = {
         "import warnings\n\n\nclass Outer:\n    class Note(UserWarning):\n        pass\n\n\nwarnings.warn('w', Outer.Note)",
         "#! warns Outer.Note: w",
     ),
+    # An exception whose str() raises: a traceback shows `E: <exception str() failed>`.
+    "exception whose str() fails": (
+        "class E(Exception):\n    def __str__(self):\n        raise RuntimeError('no text')\n\n\nraise E()",
+        "#! raises E: <exception str() failed>",
+    ),
 }
 
 

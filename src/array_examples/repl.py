@@ -56,6 +56,14 @@ def plain_message(text: str) -> str:
     return ESCAPE_SEQUENCE.sub("", text)
 
 
+def message_of(error: BaseException) -> str:
+    """str() of an exception or warning, or what a traceback shows where str() itself raises."""
+    try:
+        return str(error)
+    except Exception:
+        return "<exception str() failed>"
+
+
 def same_message(documented: str, actual: str) -> bool:
     return normalise(plain_message(documented)) == normalise(plain_message(actual))
 
@@ -214,7 +222,7 @@ def execute(statement: Statement, namespace: dict, filename: str) -> Outcome:
             code = compile(ast.Interactive(statement.nodes), filename, "single")
             exec(code, namespace)
         except BaseException as error:  # SystemExit too: the reader's REPL would show it
-            outcome.exception = (type(error), plain_message(str(error)))
+            outcome.exception = (type(error), plain_message(message_of(error)))
             outcome.traceback = plain_message(where_raised(error))
         finally:
             sys.displayhook = saved_hook
@@ -224,7 +232,7 @@ def execute(statement: Statement, namespace: dict, filename: str) -> Outcome:
     warnings.filters[:] = filters
     getattr(warnings, "_filters_mutated", lambda: None)()  # the once-per-location memory follows the new filters
     outcome.shown = echo.shown
-    outcome.warnings = [(w.category, plain_message(TRIGGERED_AT.sub("", str(w.message)))) for w in caught]
+    outcome.warnings = [(w.category, plain_message(TRIGGERED_AT.sub("", message_of(w.message)))) for w in caught]
     return outcome
 
 
