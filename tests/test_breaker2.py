@@ -185,6 +185,11 @@ VALID_REPL = {
         "class E(Exception):\n    def __str__(self):\n        raise RuntimeError('no text')\n\n\nraise E()",
         "#! raises E: <exception str() failed>",
     ),
+    # A terminal shows nothing for a NUL byte, and the update cannot write one into a Python file.
+    "printed NUL": ("print('a\\x00b')", "#> ab"),
+    "NUL in an exception message": ("raise ValueError('a\\x00b')", "#! raises ValueError: ab"),
+    # A lone surrogate cannot be written as UTF-8: Python's stderr shows it as \\udcff, and so does the block.
+    "lone surrogate in an exception message": ("raise ValueError('x\\udcffy')", "#! raises ValueError: x\\udcffy"),
 }
 
 
@@ -200,6 +205,7 @@ WRONG_REPL = {
         "#! raises Outer.Other: e",
         "documented Outer.Other, which names nothing that can be imported; actual __main__.Outer.Err",
     ),
+    "printed text beside a NUL": ("print('a\\x00b')", "#> a b", "printed text differs"),
 }
 
 
@@ -208,3 +214,33 @@ def test_wrong_documentation_is_rejected(run, statements, block, reason):
     problems = run(f"{statements}\n{block}")
     assert problems, "the harness accepted a wrong documented block"
     assert reason in "\n".join(problems), problems
+
+
+@pytest.fixture
+def project(pytester):
+    pytester.makepyprojecttoml('[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n')
+    (pytester.path / "snippets").mkdir()
+    return pytester
+
+
+@pytest.mark.parametrize(
+    "source, written",
+    [
+        ('print("a\\x00b")\n', ["#> ab"]),
+        ('print("a\\ud800b")\n', ["#> a\\ud800b"]),
+        ('raise ValueError("x\\udcffy")\n', ["#! raises ValueError: x\\udcffy"]),
+    ],
+    ids=["NUL", "printed surrogate", "surrogate in a message"],
+)
+def test_update_writes_a_file_the_next_run_reads_and_passes(project, source, written):
+    # A NUL made the file unreadable (`source code string cannot contain null bytes`); a lone surrogate
+    # crashed the update after it had emptied the file.
+    snippet = project.path / "snippets" / "example.py"
+    snippet.write_text(source, encoding="utf-8")
+    project.runpytest_subprocess("--update-expected").assert_outcomes(passed=1)
+    assert snippet.read_text(encoding="utf-8").splitlines() == [source.strip(), *written]
+    project.runpytest_subprocess().assert_outcomes(passed=1)
+
+
+def test_a_nul_byte_in_a_snippet_is_an_error_naming_its_line(run):
+    assert run('x = 1\n\ny = "\x00"') == ["example.py:3: not valid Python: source code string cannot contain null bytes"]

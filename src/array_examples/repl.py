@@ -52,8 +52,9 @@ def reset_warning_filters() -> None:
 
 
 def plain_message(text: str) -> str:
-    """An exception or warning message as a reader's terminal shows it: escape sequences removed."""
-    return ESCAPE_SEQUENCE.sub("", text)
+    """An exception or warning message as a reader's terminal shows it: escape sequences and NUL bytes removed,
+    and a lone surrogate (which UTF-8 cannot encode) written as stderr writes it, `\\udcff`."""
+    return ESCAPE_SEQUENCE.sub("", text).replace("\x00", "").encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def message_of(error: BaseException) -> str:

@@ -169,7 +169,9 @@ def parse_statements(example: Example) -> list[Statement]:
     try:
         tree = ast.parse(source, filename=filename)
     except SyntaxError as error:
-        raise SnippetError(filename, error.lineno or example.first_line, f"not valid Python: {error.msg}") from None
+        # Python gives no line for a NUL byte; the reader needs it.
+        line = error.lineno or (source.count("\n", 0, source.find("\x00")) + 1 if "\x00" in source else example.first_line)
+        raise SnippetError(filename, line, f"not valid Python: {error.msg}") from None
     all_lines = source.splitlines()
     statements, claimed = [], set()
     for nodes in same_line_groups(tree.body):
