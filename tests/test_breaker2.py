@@ -150,6 +150,10 @@ RIGHT = {
     "int64 tensor with dtype= written": ("torch.tensor([1, 2])", "#> tensor([1, 2], dtype=torch.int64)"),
     # torch prints a float tensor's values as integers under precision=0: the reader sees exactly that.
     "float tensor under torch precision=0": ("torch.set_printoptions(precision=0)\ntorch.tensor([1.4, 2.])", "#> tensor([1, 2])"),
+    "float tensor under torch precision=0, with its decimals": (
+        "torch.set_printoptions(precision=0)\ntorch.tensor([0.1, 1.5])",
+        "#> tensor([0.1000, 1.5000])",
+    ),
     "Python's -0j": ("complex(0.0, -0.0)", "#> -0j"),
     "Python's (-0+2j)": ("complex(-0.0, 2)", "#> (-0+2j)"),
     "torch -0. in a float tensor": ("torch.tensor([-0.0, 1.0])", "#> tensor([-0., 1.])"),
