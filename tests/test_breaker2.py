@@ -184,6 +184,15 @@ VALID_REPL = {
         "import warnings\n\n\nclass Outer:\n    class Note(UserWarning):\n        pass\n\n\nwarnings.warn('w', Outer.Note)",
         "#! warns Outer.Note: w",
     ),
+    # Kinds 5/7: an escaped quote ended a string early when splitting a block, so one repr took the next value's lines.
+    "escaped quote, then another value on the line": (
+        "x = ['it\\'s \"q\"']; x; 5",
+        "#> ['it\\'s \"q\"']\n#> 5",
+    ),
+    "escaped quote in a loop": (
+        "for s in ['it\\'s \"q\"', 'b']:\n    [s]",
+        "#> ['it\\'s \"q\"']\n#> ['b']",
+    ),
     # An exception whose str() raises: a traceback shows `E: <exception str() failed>`.
     "exception whose str() fails": (
         "class E(Exception):\n    def __str__(self):\n        raise RuntimeError('no text')\n\n\nraise E()",

@@ -91,9 +91,12 @@ def closing_line(lines: list[str]) -> int:
     """How many lines it takes for the brackets opened on the first line to close (all lines if they never do)."""
     depth = 0
     for count, line in enumerate(lines, start=1):
-        quote = None
+        quote, escaped = None, False
         for char in line:
-            if quote:
+            if escaped:
+                escaped = False  # `\'` inside 'it\'s' does not end the string
+            elif quote:
+                escaped = char == "\\"
                 quote = None if char == quote else quote
             elif char in "'\"":
                 quote = char
