@@ -57,6 +57,12 @@ WRONG = {
         "#> np.longdouble('0.0')" if NUMPY_MAJOR >= 2 else "#> 0.0",
         "value: documented 0.0",
     ),
+    # Kind 1: digits finer than a float holds were compared as the float they round to.
+    "17th digit of a float64 off": (
+        "np.array([1 / 3, 1.0])",
+        "#> array([0.33333333333333330, 1.        ])",
+        "value at index [0]: documented 0.33333333333333330",
+    ),
     # Kinds 1-4: a number printed as another kind of number. NumPy and torch print `0.` only for floats and
     # `0` only for integers; the value is equal, but a reader sees the other kind.
     "float text in an int64 array": (
@@ -111,6 +117,14 @@ WRONG = {
     "shape= with a float": ("np.zeros((0, 3))", "#> array([], shape=(0., 3), dtype=float64)", "shape= takes integers"),
 }
 
+if NUMPY_MAJOR >= 2:
+    # NumPy 1.26 prints a bare 0.3333333333333333: a Python literal, which claims the float it reads as.
+    WRONG["17th digit of a NumPy float64 scalar off"] = (
+        "np.float64(1 / 3)",
+        "#> np.float64(0.33333333333333330)",
+        "value: documented 0.33333333333333330",
+    )
+
 
 @pytest.mark.parametrize("statements, block, reason", list(WRONG.values()), ids=list(WRONG))
 def test_wrong_output_is_rejected_with_its_reason(run, statements, block, reason):
@@ -145,6 +159,12 @@ RIGHT = {
     "longdouble below float's range": (
         "np.array([np.longdouble('1e-4000'), 1], dtype=np.longdouble)",
         "#> array([1.e-4000, 1.e+0000], dtype=float128)",
+    ),
+    "17 digits of a float64, true": ("np.array([1 / 3, 1.0])", "#> array([0.33333333333333331, 1.        ])"),
+    "all the digits of a float64, true": ("np.array([1 / 3, 1.0])", "#> array([0.333333333333333314829616256247, 1.])"),
+    "shortest repr of a float64": (
+        "np.float64(1 / 3)",
+        "#> np.float64(0.3333333333333333)" if NUMPY_MAJOR >= 2 else "#> 0.3333333333333333",
     ),
     "float64 array with dtype= written": ("np.array([1.5, 2.0])", "#> array([1.5, 2. ], dtype=float64)"),
     "int64 tensor with dtype= written": ("torch.tensor([1, 2])", "#> tensor([1, 2], dtype=torch.int64)"),
