@@ -63,6 +63,9 @@ WRONG = {
         "#> array([0.33333333333333330, 1.        ])",
         "value at index [0]: documented 0.33333333333333330",
     ),
+    "set with another element": ("{'apple', 'banana'}", "#> {'cherry', 'apple'}", "value: documented {"),
+    "set with an element of another type": ("{1.0, 2}", "#> {1, 2}", "value: documented {1, 2}, actual {1.0, 2}"),
+    "set for a frozenset": ("frozenset({'apple'})", "#> {'apple'}", "type: documented set, actual frozenset"),
     # Kinds 1-4: a number printed as another kind of number. NumPy and torch print `0.` only for floats and
     # `0` only for integers; the value is equal, but a reader sees the other kind.
     "float text in an int64 array": (
@@ -166,6 +169,10 @@ RIGHT = {
         "np.float64(1 / 3)",
         "#> np.float64(0.3333333333333333)" if NUMPY_MAJOR >= 2 else "#> 0.3333333333333333",
     ),
+    # A set of strings prints in hash order, which changes from run to run (PYTHONHASHSEED): any order is true.
+    "set in another order": ("{'apple', 'banana', 'cherry'}", "#> {'cherry', 'apple', 'banana'}"),
+    "frozenset in another order": ("frozenset({'apple', 'banana'})", "#> frozenset({'banana', 'apple'})"),
+    "set inside a list": ("[{'apple', 'banana'}, 1]", "#> [{'banana', 'apple'}, 1]"),
     "float64 array with dtype= written": ("np.array([1.5, 2.0])", "#> array([1.5, 2. ], dtype=float64)"),
     "int64 tensor with dtype= written": ("torch.tensor([1, 2])", "#> tensor([1, 2], dtype=torch.int64)"),
     # torch prints a float tensor's values as integers under precision=0: the reader sees exactly that.
@@ -277,3 +284,16 @@ def test_update_writes_a_file_the_next_run_reads_and_passes(project, source, wri
 
 def test_a_nul_byte_in_a_snippet_is_an_error_naming_its_line(run):
     assert run('x = 1\n\ny = "\x00"') == ["example.py:3: not valid Python: source code string cannot contain null bytes"]
+
+
+def test_update_of_a_set_passes_the_next_run_under_another_hash_seed(project, monkeypatch):
+    # The update wrote the set in this run's hash order; the next run (another PYTHONHASHSEED) printed another.
+    snippet = project.path / "snippets" / "example.py"
+    snippet.write_text('words = {"apple", "banana", "cherry", "date", "elder"}\nwords\n', encoding="utf-8")
+    monkeypatch.setenv("PYTHONHASHSEED", "1")
+    project.runpytest_subprocess("--update-expected").assert_outcomes(passed=1)
+    written = snippet.read_text(encoding="utf-8").splitlines()[2]
+    for seed in "2", "3", "4":
+        monkeypatch.setenv("PYTHONHASHSEED", seed)
+        project.runpytest_subprocess().assert_outcomes(passed=1)
+    assert written.startswith("#> {'") and written.count("'") == 10

@@ -266,8 +266,8 @@ class Reader:
             value = ast.literal_eval(node)
         except ValueError:
             raise Unknown from None
-        if isinstance(value, (str, bytes, bool, type(None))):
-            return LiteralRepr(value)
+        if isinstance(value, (str, bytes, bool, type(None), set)):
+            return LiteralRepr(value)  # a set prints in hash order, which changes from run to run: compared as a set
         raise Unknown
 
     def call(self, node: ast.Call):
@@ -306,6 +306,10 @@ class Reader:
                 raise MalformedOutput(f"cannot read {ast.unparse(node)}")
             dtype = self.dtype_spec(keywords["dtype"]) if "dtype" in keywords else None
             return NumpyScalarRepr(name, None, arguments, dtype)
+        if func == "frozenset" and len(node.args) == 1 and isinstance(node.args[0], ast.Set) and not keywords:
+            inner = self.read(node.args[0])
+            if isinstance(inner, LiteralRepr):
+                return LiteralRepr(frozenset(inner.value))
         raise Unknown
 
     def tensor(self, data, keywords) -> TensorRepr:
