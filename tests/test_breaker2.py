@@ -220,6 +220,9 @@ VALID_REPL = {
         "for s in ['it\\'s \"q\"', 'b']:\n    [s]",
         "#> ['it\\'s \"q\"']\n#> ['b']",
     ),
+    # A line of a triple-quoted string that starts with `#> ` is text, not a misplaced block.
+    "`#> ` inside a triple-quoted string": ('text = """\n#> not a block\n"""\nlen(text)', "#> 16"),
+    "`#> ` inside a triple-quoted f-string": ('text = f"""{1}\n#> not a block\n"""\nlen(text)', "#> 17"),
     # An exception whose str() raises: a traceback shows `E: <exception str() failed>`.
     "exception whose str() fails": (
         "class E(Exception):\n    def __str__(self):\n        raise RuntimeError('no text')\n\n\nraise E()",
@@ -246,6 +249,11 @@ WRONG_REPL = {
         "documented Outer.Other, which names nothing that can be imported; actual __main__.Outer.Err",
     ),
     "printed text beside a NUL": ("print('a\\x00b')", "#> a b", "printed text differs"),
+    "`#> ` inside a function body": (
+        "def f():\n    x = 1\n#> 1\n    return x",
+        "f()\n#> 1",
+        "example.py:3: documented output follows no top-level statement",
+    ),
 }
 
 
