@@ -113,6 +113,22 @@ WRONG = {
         "#> tensor([-nan+1.j])",
         "value at index [0]: documented -nan+1.j",
     ),
+    # requires_grad=False was read as a claim that the tensor requires grad, whatever its value.
+    "requires_grad=False for a tensor that requires grad": (
+        "torch.tensor([1.0, 2.0], requires_grad=True)",
+        "#> tensor([1., 2.], requires_grad=False)",
+        "requires_grad: documented False, actual True",
+    ),
+    "requires_grad=False beside a grad_fn": (
+        "torch.tensor([1.0, 2.0], requires_grad=True) * 2",
+        "#> tensor([2., 4.], grad_fn=<MulBackward0>, requires_grad=False)",
+        "requires_grad: documented False, actual True",
+    ),
+    "requires_grad=0": (
+        "torch.tensor([1.0], requires_grad=True)",
+        "#> tensor([1.], requires_grad=0)",
+        "requires_grad= takes True or False",
+    ),
     # Kind 3: dimensions are integers; torch.Size([2., 3]) and shape=(2., 3) are not what torch and NumPy print.
     "torch.Size with a float": ("torch.Size([2, 3])", "#> torch.Size([2., 3])", "torch.Size(...) takes integers"),
     "torch.Size with a bool": ("torch.Size([1, 3])", "#> torch.Size([True, 3])", "torch.Size(...) takes integers"),

@@ -325,7 +325,7 @@ class Reader:
             dtype,
             kind_of(values),
             device=self.literal(keywords["device"]) if "device" in keywords else "cpu",
-            requires_grad="requires_grad" in keywords or "grad_fn" in keywords,
+            requires_grad=self.flag(keywords["requires_grad"]) if "requires_grad" in keywords else "grad_fn" in keywords,
             grad_fn=self.literal(keywords["grad_fn"]) if "grad_fn" in keywords else None,
             size=self.dimensions(keywords["size"], "size=") if "size" in keywords else None,
         )
@@ -435,6 +435,13 @@ class Reader:
         if isinstance(value, float):
             return (value, printed_tolerance(value, text)), None
         return (value, 0.0), None
+
+    def flag(self, node) -> bool:
+        """requires_grad=True claims the tensor requires grad, and requires_grad=False claims it does not."""
+        value = self.literal(node)
+        if not isinstance(value, bool):
+            raise MalformedOutput(f"requires_grad= takes True or False, not {ast.unparse(node)}")
+        return value
 
     def dimensions(self, node, what: str) -> tuple:
         """The lengths in torch.Size([...]), size=(...) or shape=(...): integers, as torch and NumPy print them."""
