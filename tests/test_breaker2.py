@@ -66,6 +66,16 @@ WRONG = {
     "set with another element": ("{'apple', 'banana'}", "#> {'cherry', 'apple'}", "value: documented {"),
     "set with an element of another type": ("{1.0, 2}", "#> {1, 2}", "value: documented {1, 2}, actual {1.0, 2}"),
     "set for a frozenset": ("frozenset({'apple'})", "#> {'apple'}", "type: documented set, actual frozenset"),
+    "set of NumPy strings with another element": (
+        "set(np.array(['apple', 'banana']))",
+        "#> {np.str_('banana'), np.str_('cherry')}",
+        "value: documented item 1 (numpy.str_('cherry')) matches no item of the real set",
+    ),
+    "set of NumPy floats with an element of another type": (
+        "{np.float64(1.5), np.float64(2.0)}",
+        "#> {np.float64(1.5), np.float32(2.0)}",
+        "value: documented item 1 (numpy.float32(2.0)) matches no item of the real set",
+    ),
     # Kinds 1-4: a number printed as another kind of number. NumPy and torch print `0.` only for floats and
     # `0` only for integers; the value is equal, but a reader sees the other kind.
     "float text in an int64 array": (
@@ -189,6 +199,14 @@ RIGHT = {
     "set in another order": ("{'apple', 'banana', 'cherry'}", "#> {'cherry', 'apple', 'banana'}"),
     "frozenset in another order": ("frozenset({'apple', 'banana'})", "#> frozenset({'banana', 'apple'})"),
     "set inside a list": ("[{'apple', 'banana'}, 1]", "#> [{'banana', 'apple'}, 1]"),
+    "set of NumPy strings in another order": (
+        "set(np.array(['apple', 'banana', 'cherry']))",
+        "#> {np.str_('cherry'), np.str_('apple'), np.str_('banana')}",
+    ),
+    "frozenset of NumPy strings in another order": (
+        "frozenset(np.array(['apple', 'banana']))",
+        "#> frozenset({np.str_('banana'), np.str_('apple')})",
+    ),
     "float64 array with dtype= written": ("np.array([1.5, 2.0])", "#> array([1.5, 2. ], dtype=float64)"),
     "int64 tensor with dtype= written": ("torch.tensor([1, 2])", "#> tensor([1, 2], dtype=torch.int64)"),
     # torch prints a float tensor's values as integers under precision=0: the reader sees exactly that.
@@ -315,10 +333,13 @@ def test_a_nul_byte_in_a_snippet_is_an_error_naming_its_line(run):
 def test_update_of_a_set_passes_the_next_run_under_another_hash_seed(project, monkeypatch):
     # The update wrote the set in this run's hash order; the next run (another PYTHONHASHSEED) printed another.
     snippet = project.path / "snippets" / "example.py"
-    snippet.write_text('words = {"apple", "banana", "cherry", "date", "elder"}\nwords\n', encoding="utf-8")
+    snippet.write_text(
+        'import numpy as np\nwords = {"apple", "banana", "cherry", "date", "elder"}\nwords\nset(np.array(sorted(words)))\n',
+        encoding="utf-8",
+    )
     monkeypatch.setenv("PYTHONHASHSEED", "1")
     project.runpytest_subprocess("--update-expected").assert_outcomes(passed=1)
-    written = snippet.read_text(encoding="utf-8").splitlines()[2]
+    written = snippet.read_text(encoding="utf-8").splitlines()[3]
     for seed in "2", "3", "4":
         monkeypatch.setenv("PYTHONHASHSEED", seed)
         project.runpytest_subprocess().assert_outcomes(passed=1)

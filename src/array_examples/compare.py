@@ -374,6 +374,8 @@ def describe(expected) -> str:
         return f"({inner}{',' if len(expected.items) == 1 else ''})" if expected.kind is tuple else f"[{inner}]"
     if isinstance(expected, reprs.TextRepr):
         return expected.text
+    if isinstance(expected, reprs.NumpyScalarRepr):
+        return f"numpy.{expected.type_name}({expected.value.text if expected.value else ', '.join(map(describe, expected.arguments))})"
     return {reprs.TensorRepr: "tensor(...)", reprs.ArrayRepr: "array(...)"}.get(type(expected), f"a {type(expected).__name__}")
 
 
@@ -608,11 +610,25 @@ def sequence_difference(expected: reprs.SequenceRepr, actual, real, where: str, 
             return [f"type{at}: documented {expected.kind.__name__}, actual {type_name(actual)}"]
     if len(actual) != len(expected.items):
         return [f"length{at}: documented {len(expected.items)}, actual {len(actual)}"]
+    if expected.kind in (set, frozenset):
+        return unordered_difference(expected, list(actual), where, at)
     real_items = real.items if real is not None and len(real.items) == len(actual) else [None] * len(actual)
     found = []
     for index, (item, value, real_item) in enumerate(zip(expected.items, actual, real_items)):
         found += difference(item, value, real_item, f"{where}[{index}]")
     return found
+
+
+def unordered_difference(expected: reprs.SequenceRepr, values: list, where: str, at: str) -> list[str]:
+    """A set's documented items in any order (it prints in hash order): each must match a real item of its own."""
+    for position, item in enumerate(expected.items):
+        index = next((i for i, value in enumerate(values) if not difference(item, value, None, where)), None)
+        if index is None:
+            return [
+                f"value{at}: documented item {position} ({describe(item)}) matches no item of the real {expected.kind.__name__}"
+            ]
+        del values[index]
+    return []
 
 
 def literal_difference(expected: reprs.LiteralRepr, actual, real, at: str) -> list[str]:
@@ -627,11 +643,16 @@ def literal_difference(expected: reprs.LiteralRepr, actual, real, at: str) -> li
         # Python prints the shortest text that reads back as the value: a literal claims it exactly.
         real_number = real.number if real is not None else None
         return number_difference(expected.number, actual, real_number, f"value{at}", tolerance=False)
-    return [] if same_literal(actual, expected.value) else [f"value{at}: documented {expected.value!r}, actual {actual!r}"]
+    same = same_literal(actual, expected.value, plain=real is not None)
+    return [] if same else [f"value{at}: documented {expected.value!r}, actual {actual!r}"]
 
 
-def same_literal(actual, wanted) -> bool:
-    """Equal; a set in any order (it prints in hash order, which changes between runs), each element of its own type."""
+def same_literal(actual, wanted, plain: bool) -> bool:
+    """Equal; a set in any order (it prints in hash order, which changes between runs), each element of its own type.
+
+    `plain`: the real repr reads as a literal too, so NumPy 1.x scalars in it print as Python values ('a' for np.str_).
+    """
     if isinstance(wanted, (set, frozenset)):
-        return {(type(item), item) for item in actual} == {(type(item), item) for item in wanted}
+        shown = {(type(item.item() if plain and isinstance(item, np.generic) else item), item) for item in actual}
+        return shown == {(type(item), item) for item in wanted}
     return actual == wanted

@@ -181,7 +181,7 @@ class LiteralRepr:
 
 @dataclass
 class SequenceRepr:
-    kind: type  # tuple or list
+    kind: type  # tuple or list; set or frozenset where an item is not a literal ({np.str_('a')})
     items: list = field(default_factory=list)
 
 
@@ -265,6 +265,8 @@ class Reader:
         try:
             value = ast.literal_eval(node)
         except ValueError:
+            if isinstance(node, ast.Set):
+                return SequenceRepr(set, [self.read(item) for item in node.elts])
             raise Unknown from None
         if isinstance(value, (str, bytes, bool, type(None), set)):
             return LiteralRepr(value)  # a set prints in hash order, which changes from run to run: compared as a set
@@ -308,8 +310,7 @@ class Reader:
             return NumpyScalarRepr(name, None, arguments, dtype)
         if func == "frozenset" and len(node.args) == 1 and isinstance(node.args[0], ast.Set) and not keywords:
             inner = self.read(node.args[0])
-            if isinstance(inner, LiteralRepr):
-                return LiteralRepr(frozenset(inner.value))
+            return LiteralRepr(frozenset(inner.value)) if isinstance(inner, LiteralRepr) else SequenceRepr(frozenset, inner.items)
         raise Unknown
 
     def tensor(self, data, keywords) -> TensorRepr:
