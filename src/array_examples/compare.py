@@ -17,6 +17,7 @@ torch is never imported here: where a value is a tensor, torch is already loaded
 
 from __future__ import annotations
 
+import fractions
 import math
 import re
 import sys
@@ -30,6 +31,8 @@ NUMPY_IMPLIED = {"bool": np.bool_, "int": np.int_, "float": np.float64, "complex
 # A quoted string, a run of whitespace, or a trailing comment, in repr text.
 # Where an object's default repr puts its memory address, which differs from run to run.
 ADDRESS = re.compile(r"(?<= at )0x[0-9a-fA-F]+(?=>)")
+# A sign before an integer zero (`-0`; Python's `(-0+2j)` and `-0j` are floats) or before nan.
+UNPRINTED_SIGN = re.compile(r"-(?:0(?![\d.eEjJxX+-])|nan)")
 REPR_PIECES = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\s+#[^\n]*|\s+""")
 
 
@@ -371,6 +374,8 @@ def describe(expected) -> str:
         return f"({inner}{',' if len(expected.items) == 1 else ''})" if expected.kind is tuple else f"[{inner}]"
     if isinstance(expected, reprs.TextRepr):
         return expected.text
+    if isinstance(expected, reprs.NumpyScalarRepr):
+        return f"numpy.{expected.type_name}({expected.value.text if expected.value else ', '.join(map(describe, expected.arguments))})"
     return {reprs.TensorRepr: "tensor(...)", reprs.ArrayRepr: "array(...)"}.get(type(expected), f"a {type(expected).__name__}")
 
 
@@ -383,11 +388,16 @@ def number_difference(expected: reprs.Number, actual, real: reprs.Number | None,
     """
     if isinstance(actual, np.generic):
         actual = actual.item()  # np.longdouble stays itself: it has more digits than a float
-        actual = complex(actual) if isinstance(actual, np.complexfloating) else actual
-        actual = float(actual) if isinstance(actual, np.floating) else actual
+        if not extended(actual):
+            actual = complex(actual) if isinstance(actual, np.complexfloating) else actual
+            actual = float(actual) if isinstance(actual, np.floating) else actual
     wanted = expected.value
-    if isinstance(wanted, bool) or isinstance(actual, bool):
+    if unprinted_sign(expected, real) or other_kind(expected, actual, real):
+        same = False  # what the real repr does not print: `-0` for an integer, `-nan`, `0.` in an int64 array
+    elif isinstance(wanted, bool) or isinstance(actual, bool):
         same = type(actual) is bool and isinstance(wanted, bool) and actual == wanted
+    elif extended(actual) or tolerance and isinstance(actual, (int, float, complex)) and beyond_float(expected):
+        same = extended_same(expected, actual, real, tolerance)
     elif real is not None and same_number(wanted, real.value) and not finer(expected, real):
         same = True  # what the real repr prints at this place, to no more digits than it prints
     elif not isinstance(actual, (int, float, complex)):
@@ -401,9 +411,86 @@ def number_difference(expected: reprs.Number, actual, real: reprs.Number | None,
     return [] if same else [f"{what}: documented {expected.text}, actual {actual!r}"]
 
 
+def extended(value) -> bool:
+    """Whether a value is an np.longdouble or np.clongdouble with more digits than a float (x86's 80-bit type)."""
+    return isinstance(value, (np.longdouble, np.clongdouble)) and np.finfo(np.longdouble).nmant > np.finfo(np.float64).nmant
+
+
+def beyond_float(number: reprs.Number) -> bool:
+    """Whether a documented number shows digits finer than a float holds (NumPy's legacy='1.13' prints 17)."""
+    value = complex(number.value)
+    return any(0 < tolerance < math.ulp(part) for tolerance, part in zip(number.tolerances, (value.real, value.imag)))
+
+
+def extended_same(expected: reprs.Number, actual, real: reprs.Number | None, tolerance: bool) -> bool:
+    """number_difference's rules, computed exactly: for an extended-precision value, or digits a float cannot hold."""
+    wanted = exact_parts(expected.text)
+    if real is not None and exact_parts(real.text) == wanted and not finer(expected, real):
+        return same_number(expected.value, real.value)  # as printed; same_number also compares the signs of zeros
+    tolerances = expected.tolerances if tolerance else (0.0, 0.0)
+    signs = complex(expected.value)
+    parts = zip((actual.real, actual.imag), wanted, (signs.real, signs.imag), tolerances)
+    return all(extended_close(value, exact, sign, part_tolerance) for value, exact, sign, part_tolerance in parts)
+
+
+def extended_close(value, wanted, wanted_float: float, tolerance: float) -> bool:
+    """close() for one np.longdouble part against an exact documented part (a Fraction, or a float for inf and nan)."""
+    if isinstance(wanted, float) or not np.isfinite(value) or wanted == 0:
+        return same_float(float(value), wanted_float) and (value == 0) == (wanted == 0)
+    return abs(fractions.Fraction(*value.as_integer_ratio()) - wanted) <= fractions.Fraction(tolerance * (1 + 1e-9))
+
+
+def exact_parts(text: str) -> tuple:
+    """A printed number's (real, imaginary) parts, exactly: Fractions, or floats for inf and nan ("1.5-infj")."""
+    text = text.strip().strip("()")
+    cut = re.search(r"(?<=[\dnf.])[+-]", text)  # the sign between the parts, not one after an exponent's e
+    if cut:
+        real, imaginary = text[: cut.start()], text[cut.start() :]
+    else:
+        real, imaginary = ("0", text) if text[-1:] in "jJ" else (text, "0")
+    return exact_number(real), exact_number(imaginary.rstrip("jJ"))
+
+
+def exact_number(text: str):
+    try:
+        return fractions.Fraction(text)
+    except ValueError:
+        return float(text)  # inf, nan
+
+
+def unprinted_sign(documented: reprs.Number, printed: reprs.Number | None) -> bool:
+    """Whether a documented number shows a sign the real repr does not: `-0` for an integer, or `-nan`.
+
+    Only torch under precision=0 prints `-0` (for -0.2); nothing prints `-nan`.
+    """
+    return bool(UNPRINTED_SIGN.search(documented.text)) and not (printed is not None and UNPRINTED_SIGN.search(printed.text))
+
+
+def other_kind(documented: reprs.Number, actual, printed: reprs.Number | None) -> bool:
+    """Whether a documented number is another kind (bool, int, float, complex) than the real repr prints there.
+
+    `1`, `1.` and `1.+0.j` differ. A float value printed as an integer (torch under precision=0 prints
+    `tensor([0, 2])` for [0.1, 1.5]) may still be documented with decimals.
+    """
+    if printed is None or type(printed.value) is type(documented.value):
+        return False
+    value_kind = (
+        complex
+        if isinstance(actual, (complex, np.complexfloating))
+        else float
+        if isinstance(actual, (float, np.floating))
+        else None
+    )
+    return not (type(documented.value) is float and value_kind is float)
+
+
 def finer(documented: reprs.Number, printed: reprs.Number) -> bool:
-    """Whether a documented number claims more precision than the real repr prints (`1.` where torch prints `1.0000`)."""
-    return any(mine < theirs for mine, theirs in zip(documented.tolerances, printed.tolerances))
+    """Whether a documented number claims more precision than the real repr prints (`1.` where torch prints `1.0000`).
+
+    A printed number without decimals (NumPy's `1.` for 1.000000004) has tolerance 0 but shows no decimal
+    at all: documented decimals (`1.0000`) are then a finer claim, checked against the value.
+    """
+    return any(mine < theirs or (mine > 0 and theirs == 0) for mine, theirs in zip(documented.tolerances, printed.tolerances))
 
 
 def same_number(a, b) -> bool:
@@ -523,11 +610,25 @@ def sequence_difference(expected: reprs.SequenceRepr, actual, real, where: str, 
             return [f"type{at}: documented {expected.kind.__name__}, actual {type_name(actual)}"]
     if len(actual) != len(expected.items):
         return [f"length{at}: documented {len(expected.items)}, actual {len(actual)}"]
+    if expected.kind in (set, frozenset):
+        return unordered_difference(expected, list(actual), where, at)
     real_items = real.items if real is not None and len(real.items) == len(actual) else [None] * len(actual)
     found = []
     for index, (item, value, real_item) in enumerate(zip(expected.items, actual, real_items)):
         found += difference(item, value, real_item, f"{where}[{index}]")
     return found
+
+
+def unordered_difference(expected: reprs.SequenceRepr, values: list, where: str, at: str) -> list[str]:
+    """A set's documented items in any order (it prints in hash order): each must match a real item of its own."""
+    for position, item in enumerate(expected.items):
+        index = next((i for i, value in enumerate(values) if not difference(item, value, None, where)), None)
+        if index is None:
+            return [
+                f"value{at}: documented item {position} ({describe(item)}) matches no item of the real {expected.kind.__name__}"
+            ]
+        del values[index]
+    return []
 
 
 def literal_difference(expected: reprs.LiteralRepr, actual, real, at: str) -> list[str]:
@@ -542,4 +643,16 @@ def literal_difference(expected: reprs.LiteralRepr, actual, real, at: str) -> li
         # Python prints the shortest text that reads back as the value: a literal claims it exactly.
         real_number = real.number if real is not None else None
         return number_difference(expected.number, actual, real_number, f"value{at}", tolerance=False)
-    return [] if actual == expected.value else [f"value{at}: documented {expected.value!r}, actual {actual!r}"]
+    same = same_literal(actual, expected.value, plain=real is not None)
+    return [] if same else [f"value{at}: documented {expected.value!r}, actual {actual!r}"]
+
+
+def same_literal(actual, wanted, plain: bool) -> bool:
+    """Equal; a set in any order (it prints in hash order, which changes between runs), each element of its own type.
+
+    `plain`: the real repr reads as a literal too, so NumPy 1.x scalars in it print as Python values ('a' for np.str_).
+    """
+    if isinstance(wanted, (set, frozenset)):
+        shown = {(type(item.item() if plain and isinstance(item, np.generic) else item), item) for item in actual}
+        return shown == {(type(item), item) for item in wanted}
+    return actual == wanted

@@ -57,8 +57,17 @@ def reset_warning_filters() -> None:
 
 
 def plain_message(text: str) -> str:
-    """An exception or warning message as a reader's terminal shows it: escape sequences removed."""
-    return ESCAPE_SEQUENCE.sub("", text)
+    """An exception or warning message as a reader's terminal shows it: escape sequences and NUL bytes removed,
+    and a lone surrogate (which UTF-8 cannot encode) written as stderr writes it, `\\udcff`."""
+    return ESCAPE_SEQUENCE.sub("", text).replace("\x00", "").encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def message_of(error: BaseException) -> str:
+    """str() of an exception or warning, or what a traceback shows where str() itself raises."""
+    try:
+        return str(error)
+    except Exception:
+        return "<exception str() failed>"
 
 
 def same_message(documented: str, actual: str) -> bool:
@@ -132,9 +141,12 @@ def closing_line(lines: list[str]) -> int:
     """How many lines it takes for the brackets opened on the first line to close (all lines if they never do)."""
     depth = 0
     for count, line in enumerate(lines, start=1):
-        quote = None
+        quote, escaped = None, False
         for char in line:
-            if quote:
+            if escaped:
+                escaped = False  # `\'` inside 'it\'s' does not end the string
+            elif quote:
+                escaped = char == "\\"
                 quote = None if char == quote else quote
             elif char in "'\"":
                 quote = char
@@ -313,7 +325,7 @@ def execute(statement: Statement, namespace: dict, filename: str, output: Standa
             code = compile(ast.Interactive(statement.nodes), filename, "single")
             exec(code, namespace)
         except BaseException as error:  # SystemExit too: the reader's REPL would show it
-            outcome.exception = (type(error), plain_message(str(error)))
+            outcome.exception = (type(error), plain_message(message_of(error)))
             outcome.traceback = plain_message(where_raised(error))
         finally:
             sys.displayhook = saved_hook
@@ -323,7 +335,7 @@ def execute(statement: Statement, namespace: dict, filename: str, output: Standa
     warnings.filters[:] = filters
     getattr(warnings, "_filters_mutated", lambda: None)()  # the once-per-location memory follows the new filters
     outcome.shown = echo.shown
-    outcome.warnings = [(w.category, plain_message(TRIGGERED_AT.sub("", str(w.message)))) for w in caught]
+    outcome.warnings = [(w.category, plain_message(TRIGGERED_AT.sub("", message_of(w.message)))) for w in caught]
     return outcome
 
 
@@ -361,6 +373,8 @@ def kind_difference(documented: str, actual: type) -> str | None:
     """
     if "." not in documented:
         return None if documented == actual.__name__ else f"documented {documented}, actual {actual.__name__}"
+    if documented in (actual.__qualname__, qualified_name(actual)):
+        return None  # what a traceback prints for a class nested in another (`Outer.Err`), with or without its module
     named = resolve(documented)
     if named is actual:
         return None

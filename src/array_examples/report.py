@@ -110,7 +110,7 @@ def apply_rewrites(path: Path, rewrites: list[dict]) -> bool:
             lines[change["after"] : change["after"]] = [indent + row for row in change["lines"]]
     updated = "\n".join(lines) + ("\n" if original.endswith("\n") else "")
     if updated != original:
-        path.write_text(updated, encoding="utf-8")
+        path.write_bytes(updated.encode("utf-8"))  # encoded first: an error must not leave the file emptied
     return updated != original
 
 

@@ -181,7 +181,7 @@ class LiteralRepr:
 
 @dataclass
 class SequenceRepr:
-    kind: type  # tuple or list
+    kind: type  # tuple or list; set or frozenset where an item is not a literal ({np.str_('a')})
     items: list = field(default_factory=list)
 
 
@@ -265,9 +265,11 @@ class Reader:
         try:
             value = ast.literal_eval(node)
         except ValueError:
+            if isinstance(node, ast.Set):
+                return SequenceRepr(set, [self.read(item) for item in node.elts])
             raise Unknown from None
-        if isinstance(value, (str, bytes, bool, type(None))):
-            return LiteralRepr(value)
+        if isinstance(value, (str, bytes, bool, type(None), set)):
+            return LiteralRepr(value)  # a set prints in hash order, which changes from run to run: compared as a set
         raise Unknown
 
     def call(self, node: ast.Call):
@@ -284,7 +286,7 @@ class Reader:
         if func == "torch.Size":
             if len(node.args) != 1 or not isinstance(node.args[0], ast.List):
                 raise MalformedOutput("torch.Size(...) takes one list")
-            return SizeRepr(tuple(self.number(n).value for n in node.args[0].elts))
+            return SizeRepr(self.dimensions(node.args[0], "torch.Size(...)"))
         if func.startswith("torch.return_types.") and not node.args:
             return ReturnTypesRepr(func.rpartition(".")[2], {name: self.read(value) for name, value in keywords.items()})
         if func in ("np.dtype", "numpy.dtype", "dtype"):
@@ -306,6 +308,9 @@ class Reader:
                 raise MalformedOutput(f"cannot read {ast.unparse(node)}")
             dtype = self.dtype_spec(keywords["dtype"]) if "dtype" in keywords else None
             return NumpyScalarRepr(name, None, arguments, dtype)
+        if func == "frozenset" and len(node.args) == 1 and isinstance(node.args[0], ast.Set) and not keywords:
+            inner = self.read(node.args[0])
+            return LiteralRepr(frozenset(inner.value)) if isinstance(inner, LiteralRepr) else SequenceRepr(frozenset, inner.items)
         raise Unknown
 
     def tensor(self, data, keywords) -> TensorRepr:
@@ -321,9 +326,9 @@ class Reader:
             dtype,
             kind_of(values),
             device=self.literal(keywords["device"]) if "device" in keywords else "cpu",
-            requires_grad="requires_grad" in keywords or "grad_fn" in keywords,
+            requires_grad=self.flag(keywords["requires_grad"]) if "requires_grad" in keywords else "grad_fn" in keywords,
             grad_fn=self.literal(keywords["grad_fn"]) if "grad_fn" in keywords else None,
-            size=tuple(self.literal(keywords["size"])) if "size" in keywords else None,
+            size=self.dimensions(keywords["size"], "size=") if "size" in keywords else None,
         )
 
     def array(self, data, keywords) -> ArrayRepr:
@@ -331,7 +336,7 @@ class Reader:
         dtype = self.dtype_spec(keywords["dtype"]) if "dtype" in keywords else None
         leaf = self.number if dtype is None else self.python_object if dtype == "object" else self.element
         values = self.values(data, leaf)
-        shape = tuple(self.literal(keywords["shape"])) if "shape" in keywords else None
+        shape = self.dimensions(keywords["shape"], "shape=") if "shape" in keywords else None
         return ArrayRepr(values, dtype, kind_of(values), shape)
 
     def dtype_spec(self, node):
@@ -431,6 +436,20 @@ class Reader:
         if isinstance(value, float):
             return (value, printed_tolerance(value, text)), None
         return (value, 0.0), None
+
+    def flag(self, node) -> bool:
+        """requires_grad=True claims the tensor requires grad, and requires_grad=False claims it does not."""
+        value = self.literal(node)
+        if not isinstance(value, bool):
+            raise MalformedOutput(f"requires_grad= takes True or False, not {ast.unparse(node)}")
+        return value
+
+    def dimensions(self, node, what: str) -> tuple:
+        """The lengths in torch.Size([...]), size=(...) or shape=(...): integers, as torch and NumPy print them."""
+        dims = self.literal(node)
+        if not isinstance(dims, (list, tuple)) or not all(type(n) is int for n in dims):
+            raise MalformedOutput(f"{what} takes integers, not {ast.unparse(node)}")
+        return tuple(dims)
 
     def literal(self, node):
         try:

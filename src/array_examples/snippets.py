@@ -169,7 +169,9 @@ def parse_statements(example: Example) -> list[Statement]:
     try:
         tree = ast.parse(source, filename=filename)
     except SyntaxError as error:
-        raise SnippetError(filename, error.lineno or example.first_line, f"not valid Python: {error.msg}") from None
+        # Python gives no line for a NUL byte; the reader needs it.
+        line = error.lineno or (source.count("\n", 0, source.find("\x00")) + 1 if "\x00" in source else example.first_line)
+        raise SnippetError(filename, line, f"not valid Python: {error.msg}") from None
     all_lines = source.splitlines()
     statements, claimed = [], set()
     for nodes in same_line_groups(tree.body):
@@ -182,14 +184,26 @@ def parse_statements(example: Example) -> list[Statement]:
         documented = read_block(filename, block_lines) if block_lines else None
         claimed.update(n for n, _ in block_lines)
         statements.append(Statement(nodes[0].lineno, nodes[-1].end_lineno, nodes, documented))
-    for number, text in enumerate(all_lines, start=1):
-        if DOC_LINE.match(text) and number not in claimed:
-            raise SnippetError(
-                filename,
-                number,
-                "documented output follows no top-level statement (it must start in column 0, directly under one)",
-            )
+    stray = [number for number, text in enumerate(all_lines, start=1) if DOC_LINE.match(text) and number not in claimed]
+    if stray:
+        inside = lines_inside_strings(tree)  # `#> ...` inside a triple-quoted string is text, not a block
+        for number in stray:
+            if number not in inside:
+                raise SnippetError(
+                    filename,
+                    number,
+                    "documented output follows no top-level statement (it must start in column 0, directly under one)",
+                )
     return statements
+
+
+def lines_inside_strings(tree: ast.AST) -> set[int]:
+    """Line numbers that continue a string literal begun on an earlier line."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) or isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
+            found.update(range(node.lineno + 1, node.end_lineno + 1))
+    return found
 
 
 def same_line_groups(body: list[ast.stmt]) -> list[list[ast.stmt]]:
