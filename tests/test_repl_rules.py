@@ -481,6 +481,12 @@ def output_example(body: str) -> str:
 
 
 SHOWN = {
+    "printed lines, a blank one among them, with their own spacing": '''
+        print("a  b\\n\\n  c")
+        #> a  b
+        #>
+        #>   c
+    ''',
     # 13.
     "os.write to descriptor 1, and the byte count it returns": """
         os.write(1, b"hi\\n")
@@ -672,6 +678,9 @@ WRONGLY_SHOWN = {
     ),
     "overwritten text documented as written": ('print("abcdef\\rXY")\n#> abcdef XY', 10, "printed text differs"),
     "wrong value in a repr that overwrites printed text": ('print("abc", end="\\r"); 7\n#> 8bc', 10, "printed text differs"),
+    "two printed lines documented as one": ('print("1\\n2")\n#> 1 2', 10, "printed text differs"),
+    "one printed line documented as two": ('print("1 2")\n#> 1\n#> 2', 10, "printed text differs"),
+    "a blank printed line left out": ('print("a\\n\\nb")\n#> a\n#> b', 10, "printed text differs"),
     "an open line carried into the next statement's block": (
         'print("a", end="")\nprint("b")\n#> ab',
         9,

@@ -137,6 +137,13 @@ def shown_lines(shown: Shown, last: bool) -> list[str]:
     return text.split("\n")
 
 
+def printed_lines(text: str) -> list[str]:
+    """Printed text as compared: a line per line it breaks into (`1 2` is not `1` above `2`; Python's own
+    line breaks, as a file read back has them), each with its runs of whitespace collapsed and its memory
+    addresses masked."""
+    return [normalise(without_addresses(line)) for line in text.splitlines()]
+
+
 def closing_line(lines: list[str]) -> int:
     """How many lines it takes for the brackets opened on the first line to close (all lines if they never do)."""
     depth = 0
@@ -459,7 +466,7 @@ def block_differences(documented: Documented, outcome: Outcome) -> list[tuple]:
             verdict = judge(item, text)
             if verdict:
                 found.append((line, *verdict, text, actual))
-        elif normalise(without_addresses(text)) != normalise(without_addresses(item.text)):
+        elif printed_lines(text) != printed_lines(actual):
             found.append((line, "printed text differs", [], text, actual))
         elif item.continues and not last:
             # The words match; does the block keep the line a terminal shows whole, and the space (or none) at the join?
