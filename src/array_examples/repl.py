@@ -141,12 +141,14 @@ def judge(shown: Shown, documented_text: str):
 class Echo:
     """sys.displayhook while one statement runs: records what it shows and judges each value as it is shown.
 
-    A value is compared at once with its part of the documented block, and with its own repr (what an
-    update would write), so a later in-place change within the statement cannot alter the verdict.
+    A value is compared at once with its part of the documented block, and in an update (`judge_own`)
+    with its own repr (what the update writes), so a later in-place change within the statement cannot
+    alter the verdict.
     """
 
-    def __init__(self, documented: list[str], printed: io.StringIO, caught: list):
+    def __init__(self, documented: list[str], printed: io.StringIO, caught: list, judge_own: bool = True):
         self.documented = documented
+        self.judge_own = judge_own
         self.printed = printed
         self.caught = caught  # the statement's warnings, recorded by catch_warnings
         self.shown: list[Shown] = []
@@ -166,7 +168,8 @@ class Echo:
         recorded = len(self.caught)
         if part:
             judge(shown, "\n".join(part))
-        judge(shown, shown.text)
+        if self.judge_own:
+            judge(shown, shown.text)
         del self.caught[recorded:]
         builtins._ = value  # as the REPL does
 
@@ -200,14 +203,17 @@ class Outcome:
         return "\n".join(self.shown_lines()) if self.shown else None
 
 
-def execute(statement: Statement, namespace: dict, filename: str) -> Outcome:
-    """Run one statement (or line of statements) in `namespace` as the REPL does; never raises."""
+def execute(statement: Statement, namespace: dict, filename: str, update: bool = True) -> Outcome:
+    """Run one statement (or line of statements) in `namespace` as the REPL does; never raises.
+
+    `update`: also judge each value against its own repr, for the block an update writes (see recheck).
+    """
     outcome = Outcome()
     printed = io.StringIO()
     documented = statement.documented
     documented_lines = documented.output.split("\n") if documented and documented.output is not None else []
     with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(printed):
-        echo = Echo(documented_lines, printed, caught)
+        echo = Echo(documented_lines, printed, caught, judge_own=update)
         sys.displayhook, saved_hook = echo, sys.displayhook
         try:
             # "single" is the REPL's mode: every expression statement outside a function or class is echoed.
@@ -279,11 +285,11 @@ def written_name(documented: str | None, actual: type) -> str:
 def check(statement: Statement, outcome: Outcome) -> list[tuple[int, str]]:
     """Every way the documented block under a statement disagrees with its outcome, as (line, problem text)."""
     documented = statement.documented
-    code = report.first_code_line(statement.nodes)
     where = documented.line if documented else statement.end_line
     problems = []
 
     def problem(line, title, details=(), documented_text=None, actual_text=None):
+        code = report.first_code_line(statement.nodes)  # only for a problem: unparsing costs more than the checks
         problems.append((line, report.problem_body(f"{title}, under `{code}`", details, documented_text, actual_text)))
 
     documented_warnings = documented.warns if documented else []
@@ -380,7 +386,7 @@ def run_example(example: Example, on_statement=lambda line: None, update: bool =
 
     An undocumented exception stops a normal run, since the rest would run on a state the reader never
     reaches. An update run (`update`) goes on: it documents the exception, so the next run goes on too,
-    and one update fills in every block.
+    and one update fills in every block. Only an update run computes the rewrites (a normal one returns none).
     """
     try:
         statements = parse_statements(example)
@@ -390,10 +396,11 @@ def run_example(example: Example, on_statement=lambda line: None, update: bool =
     problems, rewrites = [], []
     for statement in statements:
         on_statement(statement.line)
-        outcome = execute(statement, namespace, example.filename)
+        outcome = execute(statement, namespace, example.filename, update)
         problems += [f"{example.filename}:{line}: {body}" for line, body in check(statement, outcome)]
-        lines = update_lines(statement, outcome)
-        rewrites.append(report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename)))
+        if update:
+            lines = update_lines(statement, outcome)
+            rewrites.append(report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename)))
         if outcome.exception and not (statement.documented and statement.documented.raises) and not update:
             break
     return {"problems": problems, "rewrites": rewrites}
