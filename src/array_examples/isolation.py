@@ -31,7 +31,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections import deque
+import warnings
+from collections import Counter, deque
 from dataclasses import asdict
 from pathlib import Path
 
@@ -157,7 +158,7 @@ def serve() -> None:
     workers = os.cpu_count() or 1
     queue, running, finished = deque(), {}, []
     spares, pending_input, reading = deque([Spare()]), b"", True
-    tried = set()  # ON_DEMAND modules already imported here, or refused
+    needed, tried = Counter(), set()  # children that imported each ON_DEMAND module; those imported here or refused
     while reading or running:
         while queue and len(running) < workers:
             if not spares:
@@ -188,16 +189,16 @@ def serve() -> None:
             if child.deadline <= time.monotonic():
                 child.kill()
                 answered.append(running.pop(fd))
-        wanted = set()
         for child in answered:
             finished.append(child)
             answer = child.answer()
-            wanted.update(name for name in answer.pop("imported", ()) if name in ON_DEMAND and name not in tried)
+            needed.update(name for name in answer.pop("imported", ()) if name in ON_DEMAND and name not in tried)
             if reading:
                 try:
                     channel.write(json.dumps(answer) + "\n")
                 except BrokenPipeError:
                     reading = False  # the client went away while we answered
+        wanted = {name for name, count in needed.items() if count >= NEEDED_BY and name not in tried}
         if wanted and reading:
             tried.update(wanted)
             if any([clean_import(name) for name in sorted(wanted)]):
@@ -256,13 +257,18 @@ WARM_UP_TORCH = [
 # time; 0.5 s for symbolic_shapes and sympy, in one child of 50). The small NumPy ones are imported with the
 # warm-up, under its rules (no warning, no thread); a missing one is skipped.
 PRELOAD_NUMPY = ["numpy.ma", "numpy.polynomial", "numpy.strings"]  # NumPy 2 loads these on attribute access
-# These cost 2 s and 70 MB at start, which most projects never use: the zygote imports one only after a
-# child has (children report them, see child()), and only when a probe shows its import is clean.
+# These cost 2 s and 70 MB at start, which most projects never use: the zygote imports one only once
+# NEEDED_BY children have imported it themselves (they report them, see child()), and only when a probe
+# shows its import is clean. The probe and the import cost about two children's imports.
+NEEDED_BY = 3
 ON_DEMAND = [
     "torch.fx.experimental.symbolic_shapes",  # with sympy: broadcast_shapes, torch.fft, many shape checks
     "torch.distributed.tensor",  # torch.testing.assert_close
     "torch._dynamo",  # torch.func transforms, nested tensors
 ]
+# The warning filters those imports added here (sympy's adds one): each child resets the filters to
+# Python's own, then puts these back, as a reader's process has them once the module is imported.
+IMPORT_FILTERS: list = []
 
 
 def preload(names: list[str]) -> None:
@@ -286,7 +292,6 @@ def clean_import(name: str) -> bool:
     (a warning shown once per process, if raised here, would be hidden from every child). Returns whether
     it was imported."""
     import importlib
-    import warnings
 
     pid = os.fork()
     if pid == 0:
@@ -302,14 +307,15 @@ def clean_import(name: str) -> bool:
     _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         return False
+    before = list(warnings.filters)
     importlib.import_module(name)
+    IMPORT_FILTERS[:0] = [added for added in warnings.filters if added not in before]
     return True
 
 
 def warm_up() -> None:
     """Preload lazily imported modules and run the harness on a small example in the zygote itself;
     raise RuntimeError if either left a trace (a warning, a thread)."""
-    import warnings
 
     from array_examples.repl import run_example
 
@@ -474,6 +480,8 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str, progress: 
         from array_examples.repl import reset_warning_filters, run_example
 
         reset_warning_filters()
+        warnings.filters[:0] = IMPORT_FILTERS
+        warnings._filters_mutated()
 
         def report(message: dict) -> None:
             data = (json.dumps(message) + "\n").encode()
