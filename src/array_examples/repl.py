@@ -122,13 +122,16 @@ def split_block(lines: list[str], shown: list[Shown]) -> list[list[str]]:
     return parts
 
 
-def judge(shown: Shown, documented_text: str):
-    """Compare a documented repr with a shown value: None for a match, else (problem title, details)."""
+def judge(shown: Shown, documented_text: str, as_shown: bool = False):
+    """Compare a documented repr with a shown value: None for a match, else (problem title, details).
+
+    `as_shown`: the value is as it was just shown, so its repr is `shown.text` and need not be made again.
+    """
     # Keyed by the exact text (spaces inside a string repr count), less what a `#>` line cannot keep.
     key = "\n".join(line.rstrip() for line in documented_text.split("\n"))
     if key not in shown.verdicts:
         try:
-            differences = compare_value(documented_text, shown.value)
+            differences = compare_value(documented_text, shown.value, shown.text if as_shown else None)
             verdict = ("documented value differs", differences) if differences else None
         except MalformedOutput as error:
             verdict = ("malformed documented output", [str(error)])
@@ -167,9 +170,9 @@ class Echo:
         # would reset the once-per-location memory, and a warning in a loop would show again.)
         recorded = len(self.caught)
         if part:
-            judge(shown, "\n".join(part))
+            judge(shown, "\n".join(part), as_shown=True)
         if self.judge_own:
-            judge(shown, shown.text)
+            judge(shown, shown.text, as_shown=True)
         del self.caught[recorded:]
         builtins._ = value  # as the REPL does
 
