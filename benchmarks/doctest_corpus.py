@@ -465,7 +465,31 @@ def timing(before, start: float) -> dict:
 
 # ---- plain in-process exec, the speed baseline ---------------------------------------------
 
-IN_PROCESS = """
+# Runs one file as plain exec, and runs what the harness runs: where the file documents an exception
+# (`#! raises`), it runs in parts that end at such statements and goes on when one raises there, as the
+# harness does; any other exception ends the file. (Before, the first documented exception ended the
+# file, and the baseline skipped work the harness did.) `raising`: [first, last] lines of those statements.
+RUN_FILE = """
+import traceback
+class Alarm(BaseException):
+    pass
+def run_file(source, raising):
+    namespace, lines, start = {"__name__": "__main__"}, source.split("\\n"), 0
+    for end in [last for _, last in raising] + [len(lines)]:
+        try:
+            exec(compile("\\n" * start + "\\n".join(lines[start:end]), "example", "exec"), namespace)
+        except Alarm:
+            raise
+        except BaseException as error:
+            at = [line for frame, line in traceback.walk_tb(error.__traceback__) if frame.f_code.co_filename == "example"]
+            if not at or not any(first <= at[0] <= last for first, last in raising):
+                return
+        start = end
+"""
+
+IN_PROCESS = (
+    RUN_FILE
+    + """
 import json, os, signal, sys, tempfile, time
 import numpy
 try:
@@ -475,24 +499,35 @@ except ImportError:
 progress = open(sys.argv[1], "w", buffering=1)
 os.chdir(tempfile.mkdtemp())
 def stop(*_):
-    raise TimeoutError
+    raise Alarm
 signal.signal(signal.SIGALRM, stop)
-for number, source in enumerate(json.load(sys.stdin)):
+for source, raising in json.load(sys.stdin):
     signal.alarm(TIMEOUT)
     started = time.process_time()
     try:
-        exec(compile(source, "example", "exec"), {"__name__": "__main__"})
-    except BaseException:
-        pass  # a documented exception ends a plain run early; that only makes this baseline faster
+        run_file(source, raising)
+    except Alarm:
+        pass
     signal.alarm(0)
     progress.write(f"{time.process_time() - started}\\n")
 """
+)
+
+
+def plain_run(example: Example) -> list:
+    """[source, raising] for RUN_FILE: the example's text and the line spans of its statements documented to raise."""
+    try:
+        statements = parse_statements(example)
+    except SnippetError:
+        statements = []  # the harness reports the file and runs none of it; plain exec fails on it at once
+    raising = [[s.line, s.end_line] for s in statements if s.documented and s.documented.raises]
+    return [example.source, raising]
 
 
 def time_in_process(kept: list[Converted], timeout: float) -> tuple[dict, list[str], dict[str, float]]:
     """One interpreter exec()s every file in turn: the time, the files that kill the interpreter
     (left out and named), and each file's CPU seconds."""
-    sources = {c.path: "\n".join(c.lines) + "\n" for c in kept}
+    sources = {c.path: plain_run(c.example()) for c in kept}
     crashed, progress = [], tempfile.mktemp(prefix="in-process-")
     while True:
         before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()

@@ -26,19 +26,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import doctest_corpus as corpus  # noqa: E402
 
 from array_examples.isolation import Zygote  # noqa: E402
 from array_examples.snippets import examples_in_file, unmet_requirement  # noqa: E402
 
-IN_PROCESS = """
+# Each example runs the statements the harness runs, past its documented exceptions (see corpus.RUN_FILE).
+IN_PROCESS = (
+    corpus.RUN_FILE
+    + """
 import sys, json
 import numpy, torch
-for source in json.load(sys.stdin):
-    try:
-        exec(compile(source, "example", "exec"), {"__name__": "__main__"})
-    except Exception:
-        pass  # documented exceptions end a plain run early; that only makes this baseline faster
+for source, raising in json.load(sys.stdin):
+    run_file(source, raising)
 """
+)
 
 
 def cpu_examples():
@@ -72,7 +76,7 @@ def time_in_process(examples) -> float:
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-c", IN_PROCESS],
-            input=json.dumps([e.source for e in examples]),
+            input=json.dumps([corpus.plain_run(e) for e in examples]),
             text=True,
             check=True,
             capture_output=True,
@@ -96,9 +100,6 @@ def time_per_process(examples) -> float:
 
 def corpus_ratio(repeat: int) -> None:
     """The harness against in-process exec on the torch and NumPy doctest corpus."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import doctest_corpus as corpus
-
     kept = []
     with tempfile.TemporaryDirectory() as folder:
         for package in sorted(corpus.MODULES):

@@ -26,13 +26,21 @@ def run(zygote):
     return run_text
 
 
+@pytest.fixture(scope="session")
+def updating_zygote():
+    # Runs examples as --update-expected does: only such a run computes the rewrites.
+    handle = Zygote(timeout=3, update=True)
+    yield handle
+    handle.close()
+
+
 @pytest.fixture
-def run_result(zygote):
-    """Run example text through the real harness; return its whole result (problems and the update's rewrites)."""
+def run_result(updating_zygote):
+    """Run example text through the real harness as an update does; return its whole result (problems and rewrites)."""
 
     def run_text(text: str, filename: str = "example.py") -> dict:
         lines = textwrap.dedent(text).strip("\n").splitlines()
-        return zygote.run(Example(filename, None, 1, lines))
+        return updating_zygote.run(Example(filename, None, 1, lines))
 
     return run_text
 

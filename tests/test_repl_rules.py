@@ -481,12 +481,12 @@ def output_example(body: str) -> str:
 
 
 SHOWN = {
-    "printed lines, a blank one among them, with their own spacing": '''
+    "printed lines, a blank one among them, with their own spacing": """
         print("a  b\\n\\n  c")
         #> a  b
         #>
         #>   c
-    ''',
+    """,
     # 13.
     "os.write to descriptor 1, and the byte count it returns": """
         os.write(1, b"hi\\n")

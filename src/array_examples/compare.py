@@ -41,15 +41,16 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def compare_value(documented: str, actual) -> list[str]:
+def compare_value(documented: str, actual, shown: str | None = None) -> list[str]:
     """Differences between the `#>` text under an expression and its value `actual`; [] for a match.
 
+    `shown`: repr(actual) if the caller has just made it (a tensor's repr is costly), else made here.
     Raises reprs.MalformedOutput for documented text that starts like a repr but
     cannot be read as one. Never raises anything else: what cannot be compared
     comes back as a difference starting with "cannot compare".
     """
     try:
-        shown = repr(actual)
+        shown = repr(actual) if shown is None else shown
     except Exception as error:
         return [f"cannot compare: repr() of the actual value raised {type(error).__name__}: {error}"]
     try:

@@ -18,8 +18,10 @@ even `torch.cuda.is_available()` runs in a child.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
+import mmap
 import os
 import select
 import shutil
@@ -29,7 +31,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections import deque
+import warnings
+from collections import Counter, deque
 from dataclasses import asdict
 from pathlib import Path
 
@@ -39,6 +42,9 @@ from array_examples.snippets import Example
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 # Generous: a loaded 2-core machine slowed an example that starts its own interpreter (1.8 s idle) past 60 s.
 DEFAULT_TIMEOUT = 180.0
+# Children forked back to back while work is queued. After each fork the zygote's first write to each page
+# copies it (the children still share it); forking several in a row pays those copies once per batch.
+SPARE_BATCH = 8
 
 
 class Zygote:
@@ -130,8 +136,6 @@ class Zygote:
 
 
 def serve() -> None:
-    import gc
-
     import numpy  # noqa: F401  the expensive imports, paid once
 
     try:
@@ -146,18 +150,25 @@ def serve() -> None:
     warm_up()
     gc.collect()
     gc.freeze()  # the collector never writes to these objects again, so their pages stay shared
+    # Nor does it run in the zygote, whose loop makes little garbage: a collection writes to the pages of
+    # young objects, each a page copy while children share it. Each child turns it back on (child()).
+    gc.disable()
     share_as_huge_pages()
     channel.write("ready\n")
     workers = os.cpu_count() or 1
     queue, running, finished = deque(), {}, []
-    spare, pending_input, reading = Spare(), b"", True
+    spares, pending_input, reading = deque([Spare()]), b"", True
+    needed, tried = Counter(), set()  # children that imported each ON_DEMAND module; those imported here or refused
     while reading or running:
         while queue and len(running) < workers:
-            message = queue.popleft()
-            child = spare
-            child.start(message)
-            spare = Spare()  # forked now, while the started child runs on another core
+            if not spares:
+                spares.append(Spare())
+            child = spares.popleft()
+            child.start(queue.popleft())
             running[child.read_end] = child
+            if not spares:  # forked now, while the started children run on the other cores
+                for _ in range(max(1, min(SPARE_BATCH, len(queue)))):
+                    spares.append(Spare(idle=spares))
         now = time.monotonic()
         wait = min((child.deadline - now for child in running.values()), default=None)
         watched = ([sys.stdin.fileno()] if reading else []) + list(running)
@@ -180,11 +191,23 @@ def serve() -> None:
                 answered.append(running.pop(fd))
         for child in answered:
             finished.append(child)
+            answer = child.answer()
+            needed.update(name for name in answer.pop("imported", ()) if name in ON_DEMAND and name not in tried)
             if reading:
                 try:
-                    channel.write(json.dumps(child.answer()) + "\n")
+                    channel.write(json.dumps(answer) + "\n")
                 except BrokenPipeError:
                     reading = False  # the client went away while we answered
+        wanted = {name for name, count in needed.items() if count >= NEEDED_BY and name not in tried}
+        if wanted and reading:
+            tried.update(wanted)
+            if any([clean_import(name) for name in sorted(wanted)]):
+                gc.collect()
+                gc.freeze()
+                share_as_huge_pages()
+                for spare in spares:  # forked without the module: they would import it again
+                    spare.stop()
+                spares.clear()
         if not reading:
             # Nobody waits for the rest: stop what runs, drop what is queued.
             queue.clear()
@@ -193,7 +216,7 @@ def serve() -> None:
             finished += running.values()
             running.clear()
         finished = [child for child in finished if not child.reaped(block=False)]
-    for child in [*finished, spare]:
+    for child in [*finished, *spares]:
         child.stop()
 
 
@@ -229,20 +252,82 @@ WARM_UP_TORCH = [
 ]
 
 
+# Modules that NumPy and torch import only on first use: each child that needs one pays for the import,
+# where the in-process baseline pays once (on the doctest corpus, before this: a third of the harness's CPU
+# time; 0.5 s for symbolic_shapes and sympy, in one child of 50). The small NumPy ones are imported with the
+# warm-up, under its rules (no warning, no thread); a missing one is skipped.
+PRELOAD_NUMPY = ["numpy.ma", "numpy.polynomial", "numpy.strings"]  # NumPy 2 loads these on attribute access
+# These cost 2 s and 70 MB at start, which most projects never use: the zygote imports one only once
+# NEEDED_BY children have imported it themselves (they report them, see child()), and only when a probe
+# shows its import is clean. The probe and the import cost about two children's imports.
+NEEDED_BY = 3
+ON_DEMAND = [
+    "torch.fx.experimental.symbolic_shapes",  # with sympy: broadcast_shapes, torch.fft, many shape checks
+    "torch.distributed.tensor",  # torch.testing.assert_close
+    "torch._dynamo",  # torch.func transforms, nested tensors
+]
+# The warning filters those imports added here (sympy's adds one): each child resets the filters to
+# Python's own, then puts these back, as a reader's process has them once the module is imported.
+IMPORT_FILTERS: list = []
+
+
+def preload(names: list[str]) -> None:
+    """Import each module that can be imported; an ImportError (another version, a NumPy-only install) skips it."""
+    import importlib
+
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+
+
+def thread_count() -> int | None:
+    """The threads of this process (native ones too), or None where /proc cannot tell."""
+    return len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else None
+
+
+def clean_import(name: str) -> bool:
+    """Import module `name` here if a forked probe shows the import raises no warning and starts no thread
+    (a warning shown once per process, if raised here, would be hidden from every child). Returns whether
+    it was imported."""
+    import importlib
+
+    pid = os.fork()
+    if pid == 0:
+        clean = False
+        try:
+            threads = thread_count()
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                importlib.import_module(name)
+            clean = not caught and thread_count() == threads
+        finally:
+            os._exit(0 if clean else 1)
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        return False
+    before = list(warnings.filters)
+    importlib.import_module(name)
+    IMPORT_FILTERS[:0] = [added for added in warnings.filters if added not in before]
+    return True
+
+
 def warm_up() -> None:
-    """Run the harness on a small example in the zygote itself; raise if it left a trace."""
-    import warnings
+    """Preload lazily imported modules and run the harness on a small example in the zygote itself;
+    raise RuntimeError if either left a trace (a warning, a thread)."""
 
     from array_examples.repl import run_example
 
     lines = WARM_UP_NUMPY + (WARM_UP_TORCH if "torch" in sys.modules else [])
-    threads = len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else None
+    threads = thread_count()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        preload(PRELOAD_NUMPY)
         result = run_example(Example("<zygote warm-up>", None, 1, lines))
     if result["problems"] or caught:
         raise RuntimeError(f"the zygote's warm-up example did not run cleanly: {result['problems']} {caught}")
-    if threads is not None and len(os.listdir("/proc/self/task")) != threads:
+    if thread_count() != threads:
         raise RuntimeError("the zygote's warm-up example started a thread; forking after that is unsafe")
 
 
@@ -265,10 +350,12 @@ def share_as_huge_pages() -> None:
                 continue
             low, high = (int(bound, 16) for bound in fields[0].split("-"))
             start, end = (low + huge - 1) // huge * huge, high // huge * huge
-            if end > start:
-                # Errors are ignored: EINVAL from a kernel without MADV_COLLAPSE or a region that cannot take
-                # huge pages, EAGAIN or ENOMEM when no huge page is free; that region just stays as it was.
-                madvise(start, end - start, collapse)
+            # One call per huge page: a call over a whole region gives up at the first 2 MiB that fails
+            # (measured: 130 of 215 MB collapsed that way, 190 MB page by page).
+            for page in range(start, end, huge):
+                # Errors are ignored: EINVAL from a kernel without MADV_COLLAPSE or a range that cannot take
+                # a huge page, EAGAIN or ENOMEM when no huge page is free; that range just stays as it was.
+                madvise(page, huge, collapse)
 
 
 def facts() -> dict:
@@ -293,16 +380,24 @@ def facts() -> dict:
 class Spare:
     """A child forked ahead of time, waiting for the one request it will serve."""
 
-    def __init__(self):
+    def __init__(self, idle=()):
+        """Fork the child; `idle`: the spares forked before it and still waiting, whose pipes it must not hold."""
         self.workdir = tempfile.mkdtemp(prefix="snippet-")
         self.log_path = self.workdir + ".log"
         job_read, self.job_write = os.pipe()  # job_write is None once the request is sent
         self.read_end, result_write = os.pipe()
+        # The line of the statement the child runs, read only if it dies: shared memory, not a message,
+        # so that the zygote is not woken at every statement.
+        self.progress = mmap.mmap(-1, 8)
+        # What the zygote made since the last fork (the queued requests) would be the child's youngest
+        # generation: its first collection would walk all of it, copying the pages it marks.
+        gc.freeze()
         self.pid = os.fork()
         if self.pid == 0:
-            os.close(self.job_write)
-            os.close(self.read_end)
-            child(job_read, result_write, self.workdir, self.log_path)
+            # A spare still holding another's request pipe would keep that one from ever reading its end.
+            for fd in [self.job_write, self.read_end, *(fd for other in idle for fd in (other.job_write, other.read_end))]:
+                os.close(fd)
+            child(job_read, result_write, self.workdir, self.log_path, self.progress)
         os.close(job_read)
         os.close(result_write)
         self.status = None
@@ -336,13 +431,14 @@ class Spare:
                 pass  # a message cut short by a crash
         if "result" in reported and not self.failure:
             return {"id": self.message["id"], **reported["result"]}
-        log = log_head(self.log_path)  # before reaping removes the log
+        log = log_head(self.log_path)  # before reaping removes the log and the progress
+        at = int.from_bytes(self.progress[:8], "little")
         self.reaped(block=True)
         failure = self.failure or reported.get("failure") or death(self.status)
         if "facts" in self.message:
             return {"id": self.message["id"], "failure": failure, "log": log}
         example = self.message["example"]
-        line = reported.get("at", example["first_line"])
+        line = at or example["first_line"]
         problem = f"{example['filename']}:{line}: {failure}{log}"
         return {"id": self.message["id"], "problems": [problem], "rewrites": []}
 
@@ -354,6 +450,7 @@ class Spare:
                 return False
             self.status = status
             os.close(self.read_end)
+            self.progress.close()
             shutil.rmtree(self.workdir, ignore_errors=True)
             Path(self.log_path).unlink(missing_ok=True)
         return True
@@ -366,7 +463,8 @@ class Spare:
         self.reaped(block=True)
 
 
-def child(job_read: int, write_end: int, workdir: str, log_path: str) -> None:
+def child(job_read: int, write_end: int, workdir: str, log_path: str, progress: mmap.mmap) -> None:
+    gc.enable()  # off in the zygote (see serve)
     try:
         request = b""
         while chunk := os.read(job_read, 65536):
@@ -382,6 +480,8 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str) -> None:
         from array_examples.repl import reset_warning_filters, run_example
 
         reset_warning_filters()
+        warnings.filters[:0] = IMPORT_FILTERS
+        warnings._filters_mutated()
 
         def report(message: dict) -> None:
             data = (json.dumps(message) + "\n").encode()
@@ -393,8 +493,12 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str) -> None:
             report({"result": facts()})
         else:
             example = Example(**{k: tuple(v) if k == "requires" else v for k, v in message["example"].items()})
-            result = run_example(example, on_statement=lambda line: report({"at": line}), update=message.get("update", False))
-            report({"result": result})
+            result = run_example(
+                example,
+                on_statement=lambda line: progress.__setitem__(slice(0, 8), line.to_bytes(8, "little")),
+                update=message.get("update", False),
+            )
+            report({"result": {**result, "imported": [name for name in ON_DEMAND if name in sys.modules]}})
     except BaseException as error:  # the harness itself broke: say so rather than hang
         try:
             os.write(write_end, (json.dumps({"failure": f"harness error in child: {error!r}"}) + "\n").encode())

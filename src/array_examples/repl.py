@@ -224,13 +224,16 @@ def split_block(lines: list[str], shown: list[Shown]) -> list[tuple[list[str], i
     return parts
 
 
-def judge(shown: Shown, documented_text: str):
-    """Compare a documented repr with a shown value: None for a match, else (problem title, details)."""
+def judge(shown: Shown, documented_text: str, as_shown: bool = False):
+    """Compare a documented repr with a shown value: None for a match, else (problem title, details).
+
+    `as_shown`: the value is as it was just shown, so its repr is `shown.text` and need not be made again.
+    """
     # Keyed by the exact text (spaces inside a string repr count), less what a `#>` line cannot keep.
     key = "\n".join(line.rstrip() for line in documented_text.split("\n"))
     if key not in shown.verdicts:
         try:
-            differences = compare_value(documented_text, shown.value)
+            differences = compare_value(documented_text, shown.value, shown.text if as_shown else None)
             verdict = ("documented value differs", differences) if differences else None
         except MalformedOutput as error:
             verdict = ("malformed documented output", [str(error)])
@@ -243,12 +246,14 @@ def judge(shown: Shown, documented_text: str):
 class Echo:
     """sys.displayhook while one statement runs: records what it shows and judges each value as it is shown.
 
-    A value is compared at once with its part of the documented block, and with its own repr (what an
-    update would write), so a later in-place change within the statement cannot alter the verdict.
+    A value is compared at once with its part of the documented block, and in an update (`judge_own`)
+    with its own repr (what the update writes), so a later in-place change within the statement cannot
+    alter the verdict.
     """
 
-    def __init__(self, documented: list[str], output: StandardOutput, caught: list):
+    def __init__(self, documented: list[str], output: StandardOutput, caught: list, judge_own: bool = True):
         self.output = output
+        self.judge_own = judge_own
         self.caught = caught  # the statement's warnings, recorded by catch_warnings
         self.shown: list[Shown] = []
         self.left = documented  # documented lines that do not belong to what was shown before the last thing
@@ -272,8 +277,9 @@ class Echo:
         # would reset the once-per-location memory, and a warning in a loop would show again.)
         recorded = len(self.caught)
         if part:
-            judge(shown, "\n".join(part))
-        judge(shown, shown.text)
+            judge(shown, "\n".join(part), as_shown=True)
+        if self.judge_own:
+            judge(shown, shown.text, as_shown=True)
         del self.caught[recorded:]
         self.output.discard()  # what a __repr__ printed while the harness compared is not the statement's
         builtins._ = value  # as the REPL does
@@ -317,15 +323,17 @@ class Outcome:
         return "\n".join(self.shown_lines()) if self.shown else None
 
 
-def execute(statement: Statement, namespace: dict, filename: str, output: StandardOutput) -> Outcome:
+def execute(statement: Statement, namespace: dict, filename: str, output: StandardOutput, update: bool = True) -> Outcome:
     """Run one statement (or line of statements) in `namespace` as the REPL does; never raises.
 
-    `output` is the example's captured standard output, read at each repr shown and at the end."""
+    `output` is the example's captured standard output, read at each repr shown and at the end.
+    `update`: also judge each value against its own repr, for the block an update writes (see recheck).
+    """
     outcome = Outcome()
     documented = statement.documented
     documented_lines = documented.output.split("\n") if documented and documented.output is not None else []
     with warnings.catch_warnings(record=True) as caught:
-        echo = Echo(documented_lines, output, caught)
+        echo = Echo(documented_lines, output, caught, judge_own=update)
         sys.displayhook, saved_hook = echo, sys.displayhook
         try:
             # "single" is the REPL's mode: every expression statement outside a function or class is echoed.
@@ -399,11 +407,11 @@ def written_name(documented: str | None, actual: type) -> str:
 def check(statement: Statement, outcome: Outcome) -> list[tuple[int, str]]:
     """Every way the documented block under a statement disagrees with its outcome, as (line, problem text)."""
     documented = statement.documented
-    code = report.first_code_line(statement.nodes)
     where = documented.line if documented else statement.end_line
     problems = []
 
     def problem(line, title, details=(), documented_text=None, actual_text=None):
+        code = report.first_code_line(statement.nodes)  # only for a problem: unparsing costs more than the checks
         problems.append((line, report.problem_body(f"{title}, under `{code}`", details, documented_text, actual_text)))
 
     documented_warnings = documented.warns if documented else []
@@ -515,7 +523,7 @@ def run_example(example: Example, on_statement=lambda line: None, update: bool =
 
     An undocumented exception stops a normal run, since the rest would run on a state the reader never
     reaches. An update run (`update`) goes on: it documents the exception, so the next run goes on too,
-    and one update fills in every block.
+    and one update fills in every block. Only an update run computes the rewrites (a normal one returns none).
     """
     try:
         statements = parse_statements(example)
@@ -526,10 +534,11 @@ def run_example(example: Example, on_statement=lambda line: None, update: bool =
     with StandardOutput() as output:
         for statement in statements:
             on_statement(statement.line)
-            outcome = execute(statement, namespace, example.filename, output)
+            outcome = execute(statement, namespace, example.filename, output, update)
             problems += [f"{example.filename}:{line}: {body}" for line, body in check(statement, outcome)]
-            lines = update_lines(statement, outcome)
-            rewrites.append(report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename)))
+            if update:
+                lines = update_lines(statement, outcome)
+                rewrites.append(report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename)))
             output.discard()  # what a __repr__ printed while the harness compared is not the next statement's
             if outcome.exception and not (statement.documented and statement.documented.raises) and not update:
                 break
