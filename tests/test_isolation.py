@@ -141,3 +141,21 @@ def test_the_zygote_exits_quietly_when_its_client_goes_mid_run(tmp_path):
     zygote.stdin.close()
     errors = zygote.stderr.read()
     assert "Traceback" not in errors, errors
+
+
+@pytest.mark.parametrize(
+    "draw",
+    ["torch.rand(1).item()", "np.random.rand()", "random.random()", "np.random.default_rng().random()"],
+)
+def test_each_child_draws_other_unseeded_random_numbers(run, tmp_path, draw):
+    # As in two runs of `python snippet.py`: an unseeded draw documented from one run must not pass the next.
+    record = tmp_path / "draws.txt"
+    example = f"import random\nimport numpy as np\nimport torch\nwith open({str(record)!r}, 'a') as file:\n    n = file.write(repr({draw}) + '\\n')"
+    assert run(example) == [] and run(example) == []
+    first, second = record.read_text().split()
+    assert first != second, f"two children drew the same {draw}: {first}"
+
+
+def test_a_seeded_draw_is_the_same_in_every_child(run):
+    example = "import torch\n_ = torch.manual_seed(0)\ntorch.randint(10, (3,))\n#> tensor([4, 9, 3])"
+    assert run(example) == [] and run(example) == []

@@ -2,7 +2,8 @@
 
 A long-lived "zygote" process imports torch and NumPy once and never runs an
 example itself. For each example it forks a child: the child starts from the
-zygote's pristine state (default dtype, print options, RNG, warning registries),
+zygote's pristine state (default dtype, print options, warning registries), with
+its random number generators seeded afresh as a new interpreter seeds them,
 runs the example in a temporary directory, and reports back through a pipe.
 A child that crashes, aborts or hangs is named and killed alone. Children
 run on as many cores as the machine has; answers carry the request's id, so
@@ -480,6 +481,7 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str, progress: 
         from array_examples.repl import reset_warning_filters, run_example
 
         reset_warning_filters()
+        reseed_global_generators()
         warnings.filters[:0] = IMPORT_FILTERS
         warnings._filters_mutated()
 
@@ -506,6 +508,22 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str, progress: 
             pass
     finally:
         os._exit(0)  # no atexit handlers, no destructors: the zygote owns those
+
+
+def reseed_global_generators() -> None:
+    """Seed torch's and NumPy's global generators from the operating system, as a new interpreter does.
+
+    A fork copies the zygote's generator states, so without this every child would draw the same
+    "random" numbers, and an unseeded output documented from one run would pass every run while a
+    reader gets other numbers. (Python's `random` reseeds itself after a fork.) NumPy 2 imports
+    `numpy.random` lazily, and then seeds it afresh in the child anyway.
+    """
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.seed()
+    numpy_random = sys.modules.get("numpy.random")
+    if numpy_random is not None:
+        numpy_random.seed()
 
 
 def death(status: int) -> str:
