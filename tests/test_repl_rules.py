@@ -6,6 +6,7 @@ Each rule has valid documentation that passes and a wrong output that is rejecte
 import textwrap
 
 import pytest
+from verdicts import assert_rejected
 
 pytest_plugins = ["pytester"]
 
@@ -351,8 +352,7 @@ WRONG = {
 @pytest.mark.parametrize("body, line, reason", list(WRONG.values()), ids=list(WRONG))
 def test_wrong_documentation_is_rejected(run, body, line, reason):
     problems = run(example(body))
-    assert problems, "the harness accepted a wrong documented output"
-    assert any(p.startswith(f"example.py:{line}: ") and reason in p for p in problems), "\n\n".join(problems)
+    assert_rejected(problems, reason, line)
 
 
 def rewritten_block(run_result, body: str) -> list[str]:
@@ -692,8 +692,7 @@ WRONGLY_SHOWN = {
 @pytest.mark.parametrize("body, line, reason", list(WRONGLY_SHOWN.values()), ids=list(WRONGLY_SHOWN))
 def test_output_documented_otherwise_than_shown_is_rejected(run, body, line, reason):
     problems = run(output_example(body))
-    assert problems, "the harness accepted a wrong documented output"
-    assert any(p.startswith(f"example.py:{line}: ") and reason in p for p in problems), "\n\n".join(problems)
+    assert_rejected(problems, reason, line)
 
 
 @pytest.mark.parametrize(
