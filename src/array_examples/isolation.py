@@ -515,12 +515,13 @@ def reseed_global_generators() -> None:
 
     A fork copies the zygote's generator states, so without this every child would draw the same
     "random" numbers, and an unseeded output documented from one run would pass every run while a
-    reader gets other numbers. (Python's `random` reseeds itself after a fork.) NumPy 2 imports
+    reader gets other numbers. (Python's `random` reseeds itself after a fork; torch's CUDA generators
+    are made in the child, with torch's fixed default seed, as in a new interpreter.) NumPy 2 imports
     `numpy.random` lazily, and then seeds it afresh in the child anyway.
     """
     torch = sys.modules.get("torch")
     if torch is not None:
-        torch.seed()
+        torch.default_generator.seed()  # a few µs; torch.seed() also visits every other device type
     numpy_random = sys.modules.get("numpy.random")
     if numpy_random is not None:
         numpy_random.seed()
