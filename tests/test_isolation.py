@@ -159,3 +159,8 @@ def test_each_child_draws_other_unseeded_random_numbers(run, tmp_path, draw):
 def test_a_seeded_draw_is_the_same_in_every_child(run):
     example = "import torch\n_ = torch.manual_seed(0)\ntorch.randint(10, (3,))\n#> tensor([4, 9, 3])"
     assert run(example) == [] and run(example) == []
+
+
+def test_examples_see_the_environment_the_harness_was_started_with(run):
+    # The zygote sets OMP_WAIT_POLICY only while torch loads (see serve); an example must not see it.
+    assert run("import os\n'OMP_WAIT_POLICY' in os.environ\n#> False") == []

@@ -139,10 +139,18 @@ class Zygote:
 def serve() -> None:
     import numpy  # noqa: F401  the expensive imports, paid once
 
+    # OpenMP's threads spin after each parallel region by default; with a child on every core, the spin takes
+    # the core another child needs. libgomp reads this once, as torch loads it; the examples never see it.
+    ours = "OMP_WAIT_POLICY" not in os.environ  # a policy set by the user stays as it is
+    if ours:
+        os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
     try:
         import torch  # noqa: F401
     except ImportError:
         pass  # a NumPy-only project: its examples never import torch
+    finally:
+        if ours:
+            os.environ.pop("OMP_WAIT_POLICY", None)
 
     from array_examples import repl  # noqa: F401  and everything a child needs, so children import nothing
 
