@@ -1,5 +1,9 @@
 """Bad input is reported with its file and line, and one bad example never harms another."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from array_examples.reprs import MalformedOutput, parse
@@ -164,3 +168,10 @@ def test_a_seeded_draw_is_the_same_in_every_child(run):
 def test_examples_see_the_environment_the_harness_was_started_with(run):
     # The zygote sets OMP_WAIT_POLICY only while torch loads (see serve); an example must not see it.
     assert run("import os\n'OMP_WAIT_POLICY' in os.environ\n#> False") == []
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="no CPU affinity on this OS")
+def test_children_at_once_follow_the_cpu_affinity():
+    # In a container or under `taskset`, the machine has more CPUs than the process may use.
+    code = "import os; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); from array_examples.isolation import usable_cpus; print(usable_cpus())"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "1\n"

@@ -680,6 +680,8 @@ WRONGLY_SHOWN = {
     "wrong value in a repr that overwrites printed text": ('print("abc", end="\\r"); 7\n#> 8bc', 10, "printed text differs"),
     "two printed lines documented as one": ('print("1\\n2")\n#> 1 2', 10, "printed text differs"),
     "one printed line documented as two": ('print("1 2")\n#> 1\n#> 2', 10, "printed text differs"),
+    "printed indentation left out": ('print("    a  b")\n#> a b', 10, "printed text differs"),
+    "printed indentation added": ('print("a")\n#>     a', 10, "printed text differs"),
     "a blank printed line left out": ('print("a\\n\\nb")\n#> a\n#> b', 10, "printed text differs"),
     "an open line carried into the next statement's block": (
         'print("a", end="")\nprint("b")\n#> ab',

@@ -164,7 +164,7 @@ def serve() -> None:
     gc.disable()
     share_as_huge_pages()
     channel.write("ready\n")
-    workers = os.cpu_count() or 1
+    workers = usable_cpus()
     queue, running, finished = deque(), {}, []
     spares, pending_input, reading = deque([Spare()]), b"", True
     needed, tried = Counter(), set()  # children that imported each ON_DEMAND module; those imported here or refused
@@ -518,13 +518,21 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str, progress: 
         os._exit(0)  # no atexit handlers, no destructors: the zygote owns those
 
 
+def usable_cpus() -> int:
+    """The CPUs this process may run on: its affinity mask where the OS has one (a container or `taskset`
+    limits it), else every CPU of the machine."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(len(os.sched_getaffinity(0)), 1)
+    return os.cpu_count() or 1
+
+
 def reseed_global_generators() -> None:
     """Seed torch's and NumPy's global generators from the operating system, as a new interpreter does.
 
     A fork copies the zygote's generator states, so without this every child would draw the same
     "random" numbers, and an unseeded output documented from one run would pass every run while a
     reader gets other numbers. (Python's `random` reseeds itself after a fork; torch's CUDA generators
-    are made in the child, with torch's fixed default seed, as in a new interpreter.) NumPy 2 imports
+    are made in the child, and seed themselves there as in a new interpreter.) NumPy 2 imports
     `numpy.random` lazily, and then seeds it afresh in the child anyway.
     """
     torch = sys.modules.get("torch")

@@ -139,9 +139,9 @@ def shown_lines(shown: Shown, last: bool) -> list[str]:
 
 def printed_lines(text: str) -> list[str]:
     """Printed text as compared: a line per line it breaks into (`1 2` is not `1` above `2`; Python's own
-    line breaks, as a file read back has them), each with its runs of whitespace collapsed and its memory
-    addresses masked."""
-    return [normalise(without_addresses(line)) for line in text.splitlines()]
+    line breaks, as a file read back has them), each keeping its indentation (a terminal shows it), with
+    its other runs of whitespace collapsed, trailing whitespace dropped and memory addresses masked."""
+    return [line[: len(line) - len(line.lstrip())] + normalise(without_addresses(line)) for line in text.splitlines()]
 
 
 def closing_line(lines: list[str]) -> int:
