@@ -121,29 +121,24 @@ def test_examples_sent_together_get_their_own_results(zygote):
 
 def test_the_zygote_exits_quietly_when_its_client_goes_mid_run(tmp_path):
     # pytest -x stops reading while examples still run; the zygote must not die on a broken pipe.
-    import json
     import subprocess
     import sys
-    from dataclasses import asdict
 
+    from array_examples.protocol import READY, Request, frame, read_frame
     from array_examples.snippets import Example
 
     zygote = subprocess.Popen(
-        [sys.executable, "-m", "array_examples.isolation"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        [sys.executable, "-m", "array_examples.isolation"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    assert zygote.stdout.readline().strip() == "ready"
+    assert read_frame(zygote.stdout) == READY
     zygote.stdout.close()  # the client stops listening; its end of the requests stays open
     example = Example("quick.py", None, 1, ["x = 1"])
     for number in range(3):
-        zygote.stdin.write(json.dumps({"id": number, "timeout": 30, "example": asdict(example)}) + "\n")
+        zygote.stdin.write(frame(Request(id=number, timeout=30, example=example).to_json()))
     zygote.stdin.flush()
     assert zygote.wait(timeout=60) == 0  # the first answer finds nobody listening: it stops
     zygote.stdin.close()
-    errors = zygote.stderr.read()
+    errors = zygote.stderr.read().decode()
     assert "Traceback" not in errors, errors
 
 

@@ -12,16 +12,17 @@ the client can send every example up front and collect the results in order.
 The zygote never touches CUDA (fork after CUDA initialisation is unsafe);
 even `torch.cuda.is_available()` runs in a child.
 
-    client side (pytest):  Zygote().run(example) -> result dict, or
-                           ids = zygote.submit_all(examples); zygote.result(ids[0]) -> result dict
-    zygote side:           python -m array_examples.isolation
+    client side (pytest):  Zygote().run(example) -> ExampleResult, or
+                           ids = zygote.submit_all(examples); zygote.result(ids[0]) -> ExampleResult
+    zygote side:           python -m array_examples.isolation   (serve)
+
+The messages and their framing are in protocol.py. The zygote's loop is `Server`.
 """
 
 from __future__ import annotations
 
 import gc
 import itertools
-import json
 import mmap
 import os
 import select
@@ -34,9 +35,23 @@ import threading
 import time
 import warnings
 from collections import Counter, deque
-from dataclasses import asdict
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO, NoReturn
 
+from array_examples.protocol import (
+    READY,
+    Answer,
+    ExampleResult,
+    Facts,
+    FrameReader,
+    Report,
+    Request,
+    body_json,
+    frame,
+    read_frame,
+    write_all,
+)
 from array_examples.snippets import Example
 
 # The folder that holds this package, so the zygote imports this copy even where it is not installed.
@@ -51,84 +66,93 @@ SPARE_BATCH = 8
 class Zygote:
     """The pytest-side handle on the zygote process."""
 
-    def __init__(self, timeout: float = DEFAULT_TIMEOUT, update: bool = False):
+    def __init__(self, timeout: float = DEFAULT_TIMEOUT, update: bool = False) -> None:
         """`timeout`: seconds one example may run; `update`: run as --update-expected does (see run_example)."""
         self.timeout = timeout
         self.update = update
-        self.process = None
-        self._facts = None
+        self.process: subprocess.Popen[bytes] | None = None
+        self._facts: Facts | None = None
         self._ids = itertools.count()
-        self._answers: dict[int, dict] = {}
-        self._write_lock = threading.Lock()  # a line is written whole, even beside submit_all's thread
+        self._answers: dict[int, Answer] = {}
+        self._write_lock = threading.Lock()  # a frame is written whole, even beside submit_all's thread
 
     def start(self) -> None:
+        """Start the zygote and wait for its READY frame; raise RuntimeError if it fails to start."""
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE_PARENT), os.environ.get("PYTHONPATH", "")]))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "array_examples.isolation"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
-            text=True,
-            bufsize=1,
+            [sys.executable, "-m", "array_examples.isolation"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
         )
-        if self.process.stdout.readline().strip() != "ready":
+        if read_frame(self._pipes()[1]) != READY:
             raise RuntimeError("the snippet zygote failed to start; run `python -m array_examples.isolation` to see why")
 
-    def _message(self, example: Example | None) -> dict:
-        body = {"example": asdict(example)} if example else {"facts": True}
-        return {"id": next(self._ids), "timeout": self.timeout, "update": self.update, **body}
+    def _pipes(self) -> tuple[IO[bytes], IO[bytes]]:
+        """The started zygote's standard input and output."""
+        assert self.process is not None and self.process.stdin is not None and self.process.stdout is not None
+        return self.process.stdin, self.process.stdout
 
-    def _write(self, message: dict) -> None:
+    def _request(self, example: Example | None) -> Request:
+        return Request(id=next(self._ids), timeout=self.timeout, update=self.update, example=example)
+
+    def _write(self, request: Request) -> None:
+        requests = self._pipes()[0]
         with self._write_lock:
-            self.process.stdin.write(json.dumps(message) + "\n")
-            self.process.stdin.flush()
+            requests.write(frame(request.to_json()))
+            requests.flush()
 
     def _ensure_started(self) -> None:
         if self.process is None or self.process.poll() is not None:
             self.start()
 
+    def _send(self, example: Example | None) -> int:
+        """Send one request (an example, or None to learn the facts); return its id."""
+        self._ensure_started()
+        request = self._request(example)
+        self._write(request)
+        return request.id
+
     def submit_all(self, examples: list[Example]) -> list[int]:
         """Queue every example at once; the zygote runs them on all cores. Returns their ids."""
         self._ensure_started()
-        messages = [self._message(example) for example in examples]
+        requests = [self._request(example) for example in examples]
         # A thread writes, so neither side can block the other on a full pipe.
-        threading.Thread(target=lambda: [self._write(m) for m in messages], daemon=True).start()
-        return [m["id"] for m in messages]
+        threading.Thread(target=lambda: [self._write(r) for r in requests], daemon=True).start()
+        return [request.id for request in requests]
 
-    def result(self, request_id: int) -> dict:
+    def _answer(self, request_id: int) -> Answer:
+        """Read answers (they come in any order) until the one to `request_id` has come; raise RuntimeError if the zygote died."""
         while request_id not in self._answers:
-            line = self.process.stdout.readline()
-            if not line:
+            message = read_frame(self._pipes()[1])
+            if message is None:
                 self.process = None
                 raise RuntimeError("the snippet zygote died; the next example starts a new one")
-            answer = json.loads(line)
-            self._answers[answer.pop("id")] = answer
+            answer = Answer.from_json(message)
+            self._answers[answer.id] = answer
         return self._answers.pop(request_id)
 
-    def request(self, example: Example | None) -> dict:
-        self._ensure_started()
-        message = self._message(example)
-        self._write(message)
-        return self.result(message["id"])
+    def result(self, request_id: int) -> ExampleResult:
+        """The problems and rewrites of the example sent as `request_id` (a crash or timeout is a problem)."""
+        answer = self._answer(request_id)
+        assert answer.result is not None, f"request {request_id} was not an example"
+        return answer.result
 
-    def run(self, example: Example) -> dict:
-        return self.request(example)
+    def run(self, example: Example) -> ExampleResult:
+        """Run one example now; see `result`."""
+        return self.result(self._send(example))
 
-    def facts(self) -> dict:
+    def facts(self) -> Facts:
         """Versions and CUDA availability, learned in a child so the zygote stays CUDA-free."""
         if self._facts is None:
-            answer = self.request(None)
-            if "torch" not in answer:
+            answer = self._answer(self._send(None))
+            if answer.facts is None:
                 # Reading a failed probe as "no CUDA" would turn GPU examples into silent skips.
-                raise RuntimeError(
-                    f"could not learn torch's versions and devices: {answer.get('failure')}{answer.get('log', '')}"
-                )
-            self._facts = answer
+                raise RuntimeError(f"could not learn torch's versions and devices: {answer.failure}")
+            self._facts = answer.facts
         return self._facts
 
     def close(self) -> None:
+        """End the zygote: end of file on its requests, then wait for it to exit."""
         if self.process is not None and self.process.poll() is None:
-            self.process.stdin.close()
+            self._pipes()[0].close()
             self.process.wait(timeout=10)
         self.process = None
 
@@ -137,6 +161,27 @@ class Zygote:
 
 
 def serve() -> None:
+    """The zygote's main: import and warm up once, send READY on standard output, then run the requests read
+    from standard input, each in a forked child, and send each answer on standard output, until the client
+    closes standard input (or stops reading) and the children have finished or been stopped."""
+    channel = prepare()
+    Server(channel).run()
+
+
+def prepare() -> int:
+    """Import torch and NumPy, run the warm-up, settle the heap for forking, and send READY.
+    Returns the file descriptor the answers go to (standard output now takes stray prints to stderr)."""
+    import_heavy_modules()
+    channel = os.dup(1)
+    os.dup2(2, 1)  # stray prints from here on cannot corrupt the protocol
+    warm_up()
+    settle_for_forks()
+    write_all(channel, frame(READY))
+    return channel
+
+
+def import_heavy_modules() -> None:
+    """Import NumPy, torch where installed, and everything a child needs, so children import nothing."""
     import numpy  # noqa: F401  the expensive imports, paid once
 
     # OpenMP's threads spin after each parallel region by default; with a child on every core, the spin takes
@@ -152,81 +197,141 @@ def serve() -> None:
         if ours:
             os.environ.pop("OMP_WAIT_POLICY", None)
 
-    from array_examples import repl  # noqa: F401  and everything a child needs, so children import nothing
+    from array_examples import repl  # noqa: F401
 
-    channel = os.fdopen(os.dup(1), "w", buffering=1)
-    os.dup2(2, 1)  # stray prints from here on cannot corrupt the protocol
-    warm_up()
+
+def settle_for_forks() -> None:
+    """Make the zygote's memory cheap to fork: done after the warm-up and after each import on demand."""
     gc.collect()
     gc.freeze()  # the collector never writes to these objects again, so their pages stay shared
     # Nor does it run in the zygote, whose loop makes little garbage: a collection writes to the pages of
     # young objects, each a page copy while children share it. Each child turns it back on (child()).
     gc.disable()
     share_as_huge_pages()
-    channel.write("ready\n")
-    workers = usable_cpus()
-    queue, running, finished = deque(), {}, []
-    spares, pending_input, reading = deque([Spare()]), b"", True
-    needed, tried = Counter(), set()  # children that imported each ON_DEMAND module; those imported here or refused
-    while reading or running:
-        while queue and len(running) < workers:
-            if not spares:
-                spares.append(Spare())
-            child = spares.popleft()
-            child.start(queue.popleft())
-            running[child.read_end] = child
-            if not spares:  # forked now, while the started children run on the other cores
-                for _ in range(max(1, min(SPARE_BATCH, len(queue)))):
-                    spares.append(Spare(idle=spares))
+
+
+class OnDemandImports:
+    """The policy for ON_DEMAND modules: import one in the zygote once NEEDED_BY children have imported it."""
+
+    def __init__(self) -> None:
+        self.needed: Counter[str] = Counter()  # children that imported each module
+        self.tried: set[str] = set()  # imported here, or refused by clean_import: never tried again
+
+    def note(self, imported: list[str]) -> None:
+        """Count the ON_DEMAND modules a finished child reports it imported."""
+        self.needed.update(name for name in imported if name in ON_DEMAND and name not in self.tried)
+
+    def due(self) -> list[str]:
+        """The modules enough children needed and not tried yet, in name order."""
+        return sorted(name for name, count in self.needed.items() if count >= NEEDED_BY and name not in self.tried)
+
+    def import_due(self) -> bool:
+        """Try each due module once (clean_import); return whether any was imported here."""
+        due = self.due()
+        self.tried.update(due)
+        return any([clean_import(name) for name in due])  # a list: every one is tried
+
+
+class Server:
+    """The zygote's loop over requests, and the state it keeps between two wake-ups.
+
+    Requests wait in `queue` until a core is free; each then goes to a spare, a child forked ahead of time,
+    and the child runs in `running` (by its pipe's read end) until it reports, exits or passes its deadline;
+    then its answer goes back and it waits in `finished` until it is reaped.
+    """
+
+    def __init__(self, channel: int) -> None:
+        """`channel`: the file descriptor answers are written to."""
+        self.channel = channel
+        self.workers = usable_cpus()
+        self.incoming = FrameReader()  # the client's requests, as they arrive
+        self.reading = True  # False once the client has gone: then nobody waits for answers
+        self.queue: deque[Request] = deque()
+        self.running: dict[int, Spare] = {}
+        self.finished: list[Spare] = []
+        self.spares: deque[Spare] = deque([Spare()])
+        self.imports = OnDemandImports()
+
+    def run(self) -> None:
+        """Serve until the client has gone and no child runs; then stop every child left."""
+        while self.reading or self.running:
+            self.start_queued()
+            ready = self.wait()
+            answered = self.read(ready) + self.expire()
+            self.answer(answered)
+            if self.reading and self.imports.due() and self.imports.import_due():
+                settle_for_forks()
+                self.drop_spares()  # forked without the module: they would import it again
+            if not self.reading:
+                self.abandon()
+            self.finished = [child for child in self.finished if not child.reaped(block=False)]
+        for child in [*self.finished, *self.spares]:
+            child.stop()
+
+    def start_queued(self) -> None:
+        """Give queued requests to spares while a core is free; fork a batch of spares when they run out."""
+        while self.queue and len(self.running) < self.workers:
+            child = self.spares.popleft() if self.spares else Spare()
+            child.start(self.queue.popleft())
+            self.running[child.read_end] = child
+            if not self.spares:  # forked now, while the started children run on the other cores
+                for _ in range(max(1, min(SPARE_BATCH, len(self.queue)))):
+                    self.spares.append(Spare(idle=self.spares))
+
+    def wait(self) -> list[int]:
+        """Sleep until the client writes, a child reports, or the nearest deadline passes; return the ready descriptors."""
         now = time.monotonic()
-        wait = min((child.deadline - now for child in running.values()), default=None)
-        watched = ([sys.stdin.fileno()] if reading else []) + list(running)
+        wait = min((child.deadline - now for child in self.running.values()), default=None)
+        watched = ([sys.stdin.fileno()] if self.reading else []) + list(self.running)
         ready, _, _ = select.select(watched, [], [], None if wait is None else max(wait, 0))
-        answered = []
+        return ready
+
+    def read(self, ready: list[int]) -> list[Spare]:
+        """Queue the requests that arrived and read what children reported; return the children that are done."""
+        done = []
         for fd in ready:
             if fd == sys.stdin.fileno():
                 chunk = os.read(fd, 65536)
                 if not chunk:
-                    reading = False  # the client has gone (pytest ended, perhaps early with -x)
+                    self.reading = False  # the client has gone (pytest ended, perhaps early with -x)
                     break
-                pending_input += chunk
-                *lines, pending_input = pending_input.split(b"\n")
-                queue.extend(json.loads(line) for line in lines if line.strip())
-            elif running[fd].feed():
-                answered.append(running.pop(fd))
-        for fd, child in list(running.items()):
-            if child.deadline <= time.monotonic():
-                child.kill()
-                answered.append(running.pop(fd))
-        for child in answered:
-            finished.append(child)
+                self.queue.extend(Request.from_json(body_json(body)) for body in self.incoming.feed(chunk))
+            elif self.running[fd].feed():
+                done.append(self.running.pop(fd))
+        return done
+
+    def expire(self) -> list[Spare]:
+        """Kill the children past their deadline; return them."""
+        late = [fd for fd, child in self.running.items() if child.deadline <= time.monotonic()]
+        for fd in late:
+            self.running[fd].kill()
+        return [self.running.pop(fd) for fd in late]
+
+    def answer(self, children: list[Spare]) -> None:
+        """Send each done child's answer to the client, if it still listens, and note its imports."""
+        for child in children:
+            self.finished.append(child)
             answer = child.answer()
-            needed.update(name for name in answer.pop("imported", ()) if name in ON_DEMAND and name not in tried)
-            if reading:
+            self.imports.note(child.imported())
+            if self.reading:
                 try:
-                    channel.write(json.dumps(answer) + "\n")
+                    write_all(self.channel, frame(answer.to_json()))
                 except BrokenPipeError:
-                    reading = False  # the client went away while we answered
-        wanted = {name for name, count in needed.items() if count >= NEEDED_BY and name not in tried}
-        if wanted and reading:
-            tried.update(wanted)
-            if any([clean_import(name) for name in sorted(wanted)]):
-                gc.collect()
-                gc.freeze()
-                share_as_huge_pages()
-                for spare in spares:  # forked without the module: they would import it again
-                    spare.stop()
-                spares.clear()
-        if not reading:
-            # Nobody waits for the rest: stop what runs, drop what is queued.
-            queue.clear()
-            for child in running.values():
-                child.kill()
-            finished += running.values()
-            running.clear()
-        finished = [child for child in finished if not child.reaped(block=False)]
-    for child in [*finished, *spares]:
-        child.stop()
+                    self.reading = False  # the client went away while we answered
+
+    def drop_spares(self) -> None:
+        """Stop the spares forked so far (they exit on end of file)."""
+        for spare in self.spares:
+            spare.stop()
+        self.spares.clear()
+
+    def abandon(self) -> None:
+        """Nobody waits for the rest: stop what runs, drop what is queued."""
+        self.queue.clear()
+        for child in self.running.values():
+            child.kill()
+        self.finished += self.running.values()
+        self.running.clear()
 
 
 # Run once in the zygote, so that every child finds the first-use work done: lazy imports, caches,
@@ -340,6 +445,10 @@ def warm_up() -> None:
         raise RuntimeError("the zygote's warm-up example started a thread; forking after that is unsafe")
 
 
+HUGE_PAGE = 1 << 21  # 2 MiB
+MADV_COLLAPSE = 25  # Linux 6.1 and later; older kernels answer EINVAL
+
+
 def share_as_huge_pages() -> None:
     """Back the zygote's heap with 2 MiB pages (Linux MADV_COLLAPSE), so each fork copies a page-table
     entry per 2 MiB instead of one per 4 KiB: measured, the fork's system time falls from about 5 ms to 1 ms.
@@ -350,24 +459,31 @@ def share_as_huge_pages() -> None:
 
     madvise = ctypes.CDLL(None).madvise
     madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
-    huge, collapse = 1 << 21, 25  # MADV_COLLAPSE, Linux 6.1 and later; older kernels answer EINVAL
     with open("/proc/self/maps") as maps:
-        for row in maps:
-            fields = row.split()
-            # Private writable memory with no file behind it: the malloc heap, Python's arenas, torch's tables.
-            if fields[1] != "rw-p" or (len(fields) > 5 and fields[5] != "[heap]"):
-                continue
-            low, high = (int(bound, 16) for bound in fields[0].split("-"))
-            start, end = (low + huge - 1) // huge * huge, high // huge * huge
-            # One call per huge page: a call over a whole region gives up at the first 2 MiB that fails
-            # (measured: 130 of 215 MB collapsed that way, 190 MB page by page).
-            for page in range(start, end, huge):
-                # Errors are ignored: EINVAL from a kernel without MADV_COLLAPSE or a range that cannot take
-                # a huge page, EAGAIN or ENOMEM when no huge page is free; that range just stays as it was.
-                madvise(page, huge, collapse)
+        pages = huge_pages(maps.read())
+    # One call per huge page: a call over a whole region gives up at the first 2 MiB that fails
+    # (measured: 130 of 215 MB collapsed that way, 190 MB page by page).
+    for page in pages:
+        # Errors are ignored: EINVAL from a kernel without MADV_COLLAPSE or a range that cannot take
+        # a huge page, EAGAIN or ENOMEM when no huge page is free; that range just stays as it was.
+        madvise(page, HUGE_PAGE, MADV_COLLAPSE)
 
 
-def facts() -> dict:
+def huge_pages(maps: str) -> list[int]:
+    """The start of every whole 2 MiB page inside the private writable memory with no file behind it (the
+    malloc heap, Python's arenas, torch's tables) that `maps`, the text of /proc/PID/maps, lists."""
+    pages: list[int] = []
+    for row in maps.splitlines():
+        fields = row.split()
+        if fields[1] != "rw-p" or (len(fields) > 5 and fields[5] != "[heap]"):
+            continue
+        low, high = (int(bound, 16) for bound in fields[0].split("-"))
+        start, end = (low + HUGE_PAGE - 1) // HUGE_PAGE * HUGE_PAGE, high // HUGE_PAGE * HUGE_PAGE
+        pages += range(start, end, HUGE_PAGE)
+    return pages
+
+
+def facts() -> Facts:
     """Versions and devices of this environment: torch is None where torch is not installed."""
     import numpy
 
@@ -389,11 +505,12 @@ def facts() -> dict:
 class Spare:
     """A child forked ahead of time, waiting for the one request it will serve."""
 
-    def __init__(self, idle=()):
+    def __init__(self, idle: Iterable[Spare] = ()) -> None:
         """Fork the child; `idle`: the spares forked before it and still waiting, whose pipes it must not hold."""
         self.workdir = tempfile.mkdtemp(prefix="snippet-")
         self.log_path = self.workdir + ".log"
-        job_read, self.job_write = os.pipe()  # job_write is None once the request is sent
+        job_read, job_write = os.pipe()
+        self.job_write: int | None = job_write  # None once the request is sent
         self.read_end, result_write = os.pipe()
         # The line of the statement the child runs, read only if it dies: shared memory, not a message,
         # so that the zygote is not woken at every statement.
@@ -404,52 +521,59 @@ class Spare:
         self.pid = os.fork()
         if self.pid == 0:
             # A spare still holding another's request pipe would keep that one from ever reading its end.
-            for fd in [self.job_write, self.read_end, *(fd for other in idle for fd in (other.job_write, other.read_end))]:
-                os.close(fd)
+            for fd in [job_write, self.read_end, *(fd for other in idle for fd in (other.job_write, other.read_end))]:
+                if fd is not None:
+                    os.close(fd)
             child(job_read, result_write, self.workdir, self.log_path, self.progress)
         os.close(job_read)
         os.close(result_write)
-        self.status = None
-        self.received = b""
-        self.failure = None
+        self.status: int | None = None
+        self.reports = FrameReader()
+        self.report: Report | None = None  # what the child sent, once its frame is whole
+        self.failure: str | None = None  # set when the zygote killed it
+        self.request = Request(id=-1, timeout=0.0)  # set by start
+        self.deadline = 0.0
 
-    def start(self, message: dict) -> None:
-        self.message = message
-        self.deadline = time.monotonic() + message["timeout"]
-        os.write(self.job_write, json.dumps(message).encode())
+    def start(self, request: Request) -> None:
+        """Send the request; the child starts at once, and its deadline runs from now."""
+        assert self.job_write is not None, "a spare serves one request"
+        self.request = request
+        self.deadline = time.monotonic() + request.timeout
+        write_all(self.job_write, frame(request.to_json()))
         os.close(self.job_write)
         self.job_write = None
 
     def feed(self) -> bool:
-        """Read what the child reported; True once it has sent its result or closed the pipe."""
+        """Read what the child reported; True once its report is whole or it closed the pipe."""
         chunk = os.read(self.read_end, 65536)
-        self.received += chunk
-        return not chunk or (b'{"result"' in self.received and self.received.endswith(b"\n"))
+        for body in self.reports.feed(chunk):
+            self.report = Report.from_json(body_json(body))
+        return not chunk or self.report is not None
 
     def kill(self) -> None:
+        """Kill the child at its deadline; its answer says it timed out."""
         os.kill(self.pid, signal.SIGKILL)
-        self.failure = f"timed out after {self.message['timeout']:g} s (killed) while running this statement"
+        self.failure = f"timed out after {self.request.timeout:g} s (killed) while running this statement"
 
-    def answer(self) -> dict:
-        """The result for the client, or a problem that says how the child died and where."""
-        reported = {}
-        for line in self.received.decode(errors="replace").splitlines():
-            try:
-                reported.update(json.loads(line))
-            except ValueError:
-                pass  # a message cut short by a crash
-        if "result" in reported and not self.failure:
-            return {"id": self.message["id"], **reported["result"]}
+    def answer(self) -> Answer:
+        """The answer for the client, or a problem that says how the child died and where."""
+        report = self.report if not self.failure else None
+        if report is not None and (report.result is not None or report.facts is not None):
+            return Answer(id=self.request.id, result=report.result, facts=report.facts)
         log = log_head(self.log_path)  # before reaping removes the log and the progress
         at = int.from_bytes(self.progress[:8], "little")
         self.reaped(block=True)
-        failure = self.failure or reported.get("failure") or death(self.status)
-        if "facts" in self.message:
-            return {"id": self.message["id"], "failure": failure, "log": log}
-        example = self.message["example"]
-        line = at or example["first_line"]
-        problem = f"{example['filename']}:{line}: {failure}{log}"
-        return {"id": self.message["id"], "problems": [problem], "rewrites": []}
+        assert self.status is not None
+        failure = self.failure or (report.failure if report else None) or death(self.status)
+        example = self.request.example
+        if example is None:
+            return Answer(id=self.request.id, failure=failure + log)
+        problem = f"{example.filename}:{at or example.first_line}: {failure}{log}"
+        return Answer(id=self.request.id, result={"problems": [problem], "rewrites": []})
+
+    def imported(self) -> list[str]:
+        """The ON_DEMAND modules the child imported (none if it did not finish)."""
+        return self.report.imported if self.report is not None and not self.failure else []
 
     def reaped(self, block: bool) -> bool:
         """Collect the exited child and its files; children exit on their own after reporting."""
@@ -472,7 +596,10 @@ class Spare:
         self.reaped(block=True)
 
 
-def child(job_read: int, write_end: int, workdir: str, log_path: str, progress: mmap.mmap) -> None:
+def child(job_read: int, write_end: int, workdir: str, log_path: str, progress: mmap.mmap) -> NoReturn:
+    """A spare's life in the forked process: wait for its request, run it, send one Report, exit.
+
+    Exits at once, without work, if the zygote closes the request pipe without writing."""
     gc.enable()  # off in the zygote (see serve)
     try:
         request = b""
@@ -480,42 +607,47 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str, progress: 
             request += chunk
         if not request:
             os._exit(0)  # the zygote closed without work for this spare
-        # Native output (a C++ warning, a crash report) goes to a log we can quote.
-        log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.dup2(log, 1)
-        os.dup2(log, 2)
-        sys.stdin = open(os.devnull)
-        os.chdir(workdir)
-        from array_examples.repl import reset_warning_filters, run_example
-
-        reset_warning_filters()
-        reseed_global_generators()
-        warnings.filters[:0] = IMPORT_FILTERS
-        warnings._filters_mutated()
-
-        def report(message: dict) -> None:
-            data = (json.dumps(message) + "\n").encode()
-            while data:
-                data = data[os.write(write_end, data) :]
-
-        message = json.loads(request)
-        if "facts" in message:
-            report({"result": facts()})
-        else:
-            example = Example(**{k: tuple(v) if k == "requires" else v for k, v in message["example"].items()})
-            result = run_example(
-                example,
-                on_statement=lambda line: progress.__setitem__(slice(0, 8), line.to_bytes(8, "little")),
-                update=message.get("update", False),
-            )
-            report({"result": {**result, "imported": [name for name in ON_DEMAND if name in sys.modules]}})
+        enter_child_state(workdir, log_path)
+        report = serve_request(Request.from_json(body_json(FrameReader().feed(request)[0])), progress)
+        write_all(write_end, frame(report.to_json()))
     except BaseException as error:  # the harness itself broke: say so rather than hang
         try:
-            os.write(write_end, (json.dumps({"failure": f"harness error in child: {error!r}"}) + "\n").encode())
+            write_all(write_end, frame(Report(failure=f"harness error in child: {error!r}").to_json()))
         except OSError:
             pass
     finally:
         os._exit(0)  # no atexit handlers, no destructors: the zygote owns those
+
+
+def enter_child_state(workdir: str, log_path: str) -> None:
+    """Give the child a reader's fresh process: output to its log, its own folder, Python's warning filters
+    (plus those ON_DEMAND imports added), and newly seeded random number generators."""
+    # Native output (a C++ warning, a crash report) goes to a log we can quote.
+    log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    sys.stdin = open(os.devnull)
+    os.chdir(workdir)
+    from array_examples.repl import reset_warning_filters
+
+    reset_warning_filters()
+    reseed_global_generators()
+    warnings.filters[:0] = IMPORT_FILTERS
+    warnings._filters_mutated()  # type: ignore[attr-defined]
+
+
+def serve_request(request: Request, progress: mmap.mmap) -> Report:
+    """Run the request here, writing each statement's line to `progress`; return the report for the zygote."""
+    if request.example is None:
+        return Report(facts=facts())
+    from array_examples.repl import run_example
+
+    result = run_example(
+        request.example,
+        on_statement=lambda line: progress.__setitem__(slice(0, 8), line.to_bytes(8, "little")),
+        update=request.update,
+    )
+    return Report(result=result, imported=[name for name in ON_DEMAND if name in sys.modules])
 
 
 def usable_cpus() -> int:
@@ -544,6 +676,7 @@ def reseed_global_generators() -> None:
 
 
 def death(status: int) -> str:
+    """How a child that sent no report ended, from its wait status."""
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
         return f"crashed with signal {signal.Signals(number).name} ({signal.strsignal(number)}) while running this statement"
@@ -551,6 +684,7 @@ def death(status: int) -> str:
 
 
 def log_head(path: str, lines: int = 15) -> str:
+    """The first `lines` lines of a child's native output, indented under a heading; "" if there is none."""
     try:
         text = Path(path).read_text(errors="replace").strip()
     except OSError:

@@ -27,17 +27,18 @@ import pytest
 from pytest_codeblocks import extract_from_file
 
 from array_examples.isolation import DEFAULT_TIMEOUT, Zygote
+from array_examples.protocol import Rewrite
 from array_examples.report import apply_rewrites, update_failures, write_verified
 from array_examples.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
 
 ZYGOTE = pytest.StashKey[Zygote]()
-REWRITES = pytest.StashKey[dict]()
-CHANGED = pytest.StashKey[list]()
-VERIFIED_DEVICES = pytest.StashKey[set]()  # devices whose snippet examples ran in full
+REWRITES = pytest.StashKey[dict[Path, list[Rewrite]]]()
+CHANGED = pytest.StashKey[list[str]]()
+VERIFIED_DEVICES = pytest.StashKey[set[str]]()  # devices whose snippet examples ran in full
 DESELECTED = pytest.StashKey[bool]()
-COLLECTED = pytest.StashKey[set]()  # snippet files this run collected
-SNIPPET_FILES = pytest.StashKey[frozenset]()
-MARKDOWN_FILES = pytest.StashKey[frozenset]()
+COLLECTED = pytest.StashKey[set[Path]]()  # snippet files this run collected
+SNIPPET_FILES = pytest.StashKey[frozenset[Path]]()
+MARKDOWN_FILES = pytest.StashKey[frozenset[Path]]()
 RUNNABLE_FENCES = {"python", "py"}
 DEFAULT_SNIPPETS = ["snippets/**/*.py"]
 DEFAULT_MARKDOWN = ["docs/**/*.md", "README.md"]

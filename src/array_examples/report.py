@@ -1,7 +1,7 @@
 """Say what went wrong, where, with a diff; and write real outputs back into files.
 
-`problem` formats one failure as `file:line: title` plus details and a diff of
-the documented and the actual text. `rewrite` and `apply_rewrites` implement
+`problem_body` formats one failure as a title plus details and a diff of
+the documented and the actual text (the caller puts `file:line: ` before it). `rewrite` and `apply_rewrites` implement
 the update option: they replace documented blocks with what really happened
 and leave every other line of the file alone; `update_failures` says which
 written blocks the next run would still fail, and where they will be.
@@ -13,7 +13,14 @@ import ast
 import difflib
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from array_examples.protocol import Facts, Rewrite
+
+if TYPE_CHECKING:
+    from array_examples.snippets import Statement
 
 
 def first_code_line(nodes: list[ast.stmt]) -> str:
@@ -22,13 +29,9 @@ def first_code_line(nodes: list[ast.stmt]) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def problem(filename, line, title, details=(), documented=None, actual=None) -> str:
-    """One failure as text: `file:line: title`, indented details, then a diff of documented and actual text."""
-    return f"{filename}:{line}: {problem_body(title, details, documented, actual)}"
-
-
-def problem_body(title, details=(), documented=None, actual=None) -> str:
-    """A failure without its `file:line: ` prefix (the update places it once it knows where the line moved)."""
+def problem_body(title: str, details: Iterable[str] = (), documented: str | None = None, actual: str | None = None) -> str:
+    """One failure as text without its `file:line: ` prefix: the title, indented details, then a diff of the
+    documented and the actual text when either is given (the update places the prefix once it knows where the line moved)."""
     lines = [title]
     lines += [f"    {detail}" for detail in details]
     if documented is not None or actual is not None:
@@ -56,11 +59,12 @@ def block_lines(warned: list[tuple[str, str]], shown: list[str], raised: tuple[s
 
 
 def message_lines(keyword: str, kind: str, message: str) -> list[str]:
+    """A `#! raises` or `#! warns` line for an exception or warning, its message's further lines under it."""
     first, *rest = message.splitlines() or [""]
     return [f"#! {keyword} {kind}: {first}".rstrip()] + [f"#! {row}".rstrip() for row in rest]
 
 
-def rewrite(statement, lines: list[str], recheck: list[tuple[int, str]]) -> dict:
+def rewrite(statement: Statement, lines: list[str], recheck: list[tuple[int, str]]) -> Rewrite:
     """Where a statement's block is (or would go), what it should say, and how the new block still fails.
 
     `recheck` holds (line, problem without its `file:line: ` prefix), with lines counted as if no other
@@ -77,7 +81,7 @@ def rewrite(statement, lines: list[str], recheck: list[tuple[int, str]]) -> dict
     }
 
 
-def update_failures(filename: str, earlier: list[dict], rewrites: list[dict]) -> list[str]:
+def update_failures(filename: str, earlier: list[Rewrite], rewrites: list[Rewrite]) -> list[str]:
     """The problems the next run would report on the blocks an update writes, at their lines after the update.
 
     `earlier` holds rewrites already collected for the same file (other sections), `rewrites` this example's.
@@ -91,20 +95,23 @@ def update_failures(filename: str, earlier: list[dict], rewrites: list[dict]) ->
     return failures
 
 
-def size_change(change: dict) -> int:
-    old = change["end"] - change["start"] + 1 if change["start"] is not None else 0
+def size_change(change: Rewrite) -> int:
+    """How many lines longer (or, negative, shorter) the rewrite makes the file."""
+    start, end = change["start"], change["end"]
+    old = end - start + 1 if start is not None and end is not None else 0
     return len(change["lines"]) - old
 
 
-def apply_rewrites(path: Path, rewrites: list[dict]) -> bool:
+def apply_rewrites(path: Path, rewrites: list[Rewrite]) -> bool:
     """Replace documented blocks in one file; return whether the file changed."""
     original = path.read_text(encoding="utf-8")
     lines = original.splitlines()
     # From the bottom up, so earlier line numbers stay valid.
     for change in sorted(rewrites, key=lambda c: c["after"], reverse=True):
-        if change["start"] is not None:
-            indent = leading_space(lines[change["start"] - 1])
-            lines[change["start"] - 1 : change["end"]] = [indent + row for row in change["lines"]]
+        start, end = change["start"], change["end"]
+        if start is not None and end is not None:
+            indent = leading_space(lines[start - 1])
+            lines[start - 1 : end] = [indent + row for row in change["lines"]]
         elif change["lines"]:
             indent = leading_space(lines[change["line"] - 1])
             lines[change["after"] : change["after"]] = [indent + row for row in change["lines"]]
@@ -115,13 +122,14 @@ def apply_rewrites(path: Path, rewrites: list[dict]) -> bool:
 
 
 def leading_space(line: str) -> str:
+    """The spaces and tabs a line starts with."""
     return line[: len(line) - len(line.lstrip())]
 
 
 VERIFIED_HEADER = "<!-- Written by `pytest --update-expected` from the run that produced the outputs; do not edit. -->"
 
 
-def write_verified(path: Path, devices: set[str], facts: dict) -> bool:
+def write_verified(path: Path, devices: set[str], facts: Facts) -> bool:
     """Record which versions and devices produced the documented outputs; every page shows it.
 
     A run updates only the devices it ran, so a CPU-only run keeps an earlier GPU run's line.

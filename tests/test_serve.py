@@ -1,0 +1,123 @@
+"""The zygote's loop (isolation.Server and serve), its import policy and its huge pages."""
+
+import subprocess
+import sys
+
+import pytest
+
+from array_examples import isolation
+from array_examples.protocol import READY, Answer, Request, frame, read_frame
+from array_examples.snippets import Example
+
+
+def start_zygote() -> subprocess.Popen:
+    zygote = subprocess.Popen(
+        [sys.executable, "-m", "array_examples.isolation"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert read_frame(zygote.stdout) == READY
+    return zygote
+
+
+def test_the_zygote_answers_requests_however_they_arrive():
+    # Several requests in one write, then one cut in two: every answer comes, each with its request's id.
+    zygote = start_zygote()
+    try:
+        requests = [
+            Request(id=n, timeout=180, example=Example(f"e{n}.py", None, 1, [f"{n} * 2", f"#> {n * 2}"])) for n in range(3)
+        ]
+        zygote.stdin.write(b"".join(frame(request.to_json()) for request in requests))
+        zygote.stdin.flush()
+        last = frame(Request(id=3, timeout=180, example=Example("e3.py", None, 1, ["3 * 2", "#> 7"])).to_json())
+        zygote.stdin.write(last[:10])
+        zygote.stdin.flush()
+        answers = {}
+        while len(answers) < 3:
+            answer = Answer.from_json(read_frame(zygote.stdout))
+            answers[answer.id] = answer
+        zygote.stdin.write(last[10:])
+        zygote.stdin.flush()
+        answer = Answer.from_json(read_frame(zygote.stdout))
+        answers[answer.id] = answer
+        assert {n: answers[n].result["problems"] for n in range(3)} == {0: [], 1: [], 2: []}
+        assert answers[3].result["problems"][0].startswith("e3.py:2: documented value differs")
+    finally:
+        zygote.stdin.close()
+    assert zygote.wait(timeout=120) == 0  # end of file on its requests: it stops
+    assert read_frame(zygote.stdout) is None
+    errors = zygote.stderr.read().decode()
+    assert "Traceback" not in errors, errors
+
+
+def test_a_facts_request_is_answered_with_the_facts():
+    zygote = isolation.Zygote()
+    try:
+        facts = zygote.facts()
+    finally:
+        zygote.close()
+    assert facts["python"] == sys.version.split()[0] and facts["cuda"] in (True, False)
+
+
+def test_a_module_is_imported_once_enough_children_needed_it(monkeypatch):
+    tried = []
+    monkeypatch.setattr(isolation, "clean_import", lambda name: tried.append(name) or True)
+    imports = isolation.OnDemandImports()
+    name = isolation.ON_DEMAND[0]
+    for _ in range(isolation.NEEDED_BY - 1):
+        imports.note([name, "some.other.module"])
+    assert imports.due() == [] and not imports.import_due()
+    imports.note([name])
+    assert imports.due() == [name]
+    assert imports.import_due() is True and tried == [name]
+    # Tried once: neither counted nor tried again.
+    imports.note([name] * isolation.NEEDED_BY)
+    assert imports.due() == [] and not imports.import_due() and tried == [name]
+
+
+def test_a_module_whose_import_is_refused_is_not_tried_again(monkeypatch):
+    monkeypatch.setattr(isolation, "clean_import", lambda name: False)
+    imports = isolation.OnDemandImports()
+    for _ in range(isolation.NEEDED_BY):
+        imports.note(isolation.ON_DEMAND[:2])
+    assert imports.due() == sorted(isolation.ON_DEMAND[:2])
+    assert imports.import_due() is False
+    imports.note(isolation.ON_DEMAND[:2] * isolation.NEEDED_BY)
+    assert imports.due() == []
+
+
+MAPS = """\
+00400000-00452000 r-xp 00000000 08:02 173521      /usr/bin/python3.11
+00652000-00653000 rw-p 00052000 08:02 173521      /usr/bin/python3.11
+01000000-01801000 rw-p 00000000 00:00 0           [heap]
+7f0000100000-7f0000700000 rw-p 00000000 00:00 0
+7f0000800000-7f0000c00000 rw-p 00000000 08:02 99   /tmp/mapped.bin
+7f0000c00000-7f0000e00000 r--p 00000000 00:00 0
+7ffc00000000-7ffc00400000 rw-p 00000000 00:00 0   [stack]
+"""
+
+
+def test_huge_pages_are_the_whole_2_mib_pages_of_anonymous_writable_memory():
+    huge = isolation.HUGE_PAGE
+    assert isolation.huge_pages(MAPS) == [
+        0x1000000,  # the heap: 0x1000000 to 0x1801000 holds four whole pages
+        0x1000000 + huge,
+        0x1000000 + 2 * huge,
+        0x1000000 + 3 * huge,
+        0x7F0000200000,  # anonymous: from the first 2 MiB boundary, to the last one
+        0x7F0000400000,
+    ]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="MADV_COLLAPSE is Linux's")
+def test_sharing_as_huge_pages_keeps_memory_as_it_was():
+    # In a process of its own: the call touches every page of the heap. Where the kernel cannot collapse
+    # (before Linux 6.1, or no huge page free) it must still leave everything as it was.
+    code = (
+        "import hashlib\n"
+        "from array_examples.isolation import share_as_huge_pages\n"
+        "data = [bytes([n % 256]) * 4096 for n in range(4096)]\n"
+        "before = hashlib.sha256(b''.join(data)).hexdigest()\n"
+        "share_as_huge_pages()\n"
+        "print(hashlib.sha256(b''.join(data)).hexdigest() == before)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout == "True\n", done.stderr
