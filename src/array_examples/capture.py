@@ -85,8 +85,10 @@ class StandardOutput:
         os.dup2(self.file.fileno(), 1)
         line_buffer_c_stdout()
         # A terminal in a UTF-8 locale: stdout is strict, stderr escapes what it cannot encode.
-        sys.stdout = sys.__stdout__ = unbuffered_writer(io.FileIO(1, "w", closefd=False), "strict")
-        sys.stderr = sys.__stderr__ = unbuffered_writer(StderrOnStdout(1, "w", closefd=False), "backslashreplace")
+        sys.stdout = sys.__stdout__ = unbuffered_writer(io.FileIO(1, "w", closefd=False), "strict")  # type: ignore[misc]
+        sys.stderr = sys.__stderr__ = unbuffered_writer(  # type: ignore[misc]
+            StderrOnStdout(1, "w", closefd=False), "backslashreplace"
+        )
         self.offset = 0
         self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         return self
@@ -95,14 +97,14 @@ class StandardOutput:
         flush_c_streams()
         os.dup2(self.saved_descriptor, 1)
         os.close(self.saved_descriptor)
-        sys.stdout, sys.__stdout__, sys.stderr, sys.__stderr__ = self.saved_streams
+        sys.stdout, sys.__stdout__, sys.stderr, sys.__stderr__ = self.saved_streams  # type: ignore[misc]
         self.file.close()
 
     @staticmethod
     def _flush_python_streams() -> None:
         for stream in (sys.stdout, sys.__stdout__, sys.stderr, sys.__stderr__):
             try:
-                stream.flush()
+                stream.flush()  # type: ignore[union-attr]  # None fails here too, and is skipped
             except Exception:  # a stream an example closed or replaced: nothing of ours to flush
                 pass
 

@@ -21,6 +21,7 @@ import fractions
 import math
 import re
 import sys
+from typing import Any
 
 import numpy as np
 
@@ -124,18 +125,18 @@ def difference(expected, actual, real, where: str) -> list[str]:
         return numpy_scalar_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.Number):
         return number_difference(expected, actual, printed_as(real, reprs.Number), f"value{at}")
+    return other_difference(expected, actual, real, where, at)
+
+
+def other_difference(expected: object, actual: Any, real: object, where: str, at: str) -> list[str]:
+    """difference() for the reprs that are not arrays or numbers: torch.Size, dtypes, devices, torch's
+    named tuples, sequences, literals, and text; `at` is " at WHERE" or ""."""
     if isinstance(expected, reprs.SizeRepr):
-        torch = sys.modules.get("torch")
-        if torch is None or not isinstance(actual, torch.Size):
-            return [f"type{at}: documented torch.Size, actual {type_name(actual)}"]
-        return [] if tuple(actual) == expected.dims else [f"shape{at}: documented {expected.dims}, actual {tuple(actual)}"]
+        return size_difference(expected, actual, at)
     if isinstance(expected, reprs.DtypeRepr):
         return dtype_difference(expected, actual, at)
     if isinstance(expected, reprs.DeviceRepr):
-        torch = sys.modules.get("torch")
-        if torch is None or not isinstance(actual, torch.device):
-            return [f"type{at}: documented torch.device, actual {type_name(actual)}"]
-        return [] if str(actual) == expected.name else [f"device{at}: documented {expected.name}, actual {actual}"]
+        return device_difference(expected, actual, at)
     if isinstance(expected, reprs.ReturnTypesRepr):
         return return_types_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.SequenceRepr):
@@ -146,6 +147,22 @@ def difference(expected, actual, real, where: str) -> list[str]:
         # Text outside the whitelist (`<class 'torch.Tensor'>`): the report's diff shows both sides.
         return [] if same_text(expected.text, repr(actual)) else [f"repr{at}: documented text differs from the actual repr"]
     raise TypeError(f"no comparison for {type(expected).__name__}")
+
+
+def size_difference(expected: reprs.SizeRepr, actual: Any, at: str) -> list[str]:
+    """A documented torch.Size against the value: its type and dimensions."""
+    torch = sys.modules.get("torch")
+    if torch is None or not isinstance(actual, torch.Size):
+        return [f"type{at}: documented torch.Size, actual {type_name(actual)}"]
+    return [] if tuple(actual) == expected.dims else [f"shape{at}: documented {expected.dims}, actual {tuple(actual)}"]
+
+
+def device_difference(expected: reprs.DeviceRepr, actual: Any, at: str) -> list[str]:
+    """A documented torch.device against the value: its type and name."""
+    torch = sys.modules.get("torch")
+    if torch is None or not isinstance(actual, torch.device):
+        return [f"type{at}: documented torch.device, actual {type_name(actual)}"]
+    return [] if str(actual) == expected.name else [f"device{at}: documented {expected.name}, actual {actual}"]
 
 
 def type_name(value) -> str:
@@ -163,8 +180,23 @@ def tensor_difference(expected: reprs.TensorRepr, actual, real, at: str) -> list
     if torch is None or type(actual) is not torch.Tensor:
         # nn.Parameter prints "Parameter containing:", so a bare tensor( repr is a plain Tensor.
         return [f"type{at}: documented torch.Tensor, actual {type_name(actual)}"]
+    found = tensor_attribute_differences(torch, expected, actual, at)
+    if actual.device.type == "meta":  # a meta tensor has a shape but no values: it prints `...` for them
+        if expected.values is not Ellipsis:
+            found.append(f"values{at}: documented values, but the real tensor is on the meta device and prints ... for them")
+        return found
+    real_values = real.values if isinstance(real, reprs.TensorRepr) else None
+    shape = tuple(actual.shape)
+    # `tensor([], size=(2, 0))` shows no dimensions in its values; any other documented list shows them all.
+    check_shape = expected.size is None or expected.values != []
+    values = listable_values(torch, actual).tolist()
+    return found + values_difference(expected.values, values, real_values, shape, check_shape, at, "tensor")
+
+
+def tensor_attribute_differences(torch: Any, expected: reprs.TensorRepr, actual: Any, at: str) -> list[str]:
+    """A documented tensor's dtype (written or implied), device, requires_grad, grad_fn and size against the tensor's."""
     found = []
-    wanted = getattr(torch, expected.dtype) if expected.dtype_written else implied_torch_dtype(torch, expected.kind)
+    wanted = getattr(torch, str(expected.dtype)) if expected.dtype_written else implied_torch_dtype(torch, expected.kind)
     if actual.dtype != wanted:
         how = "" if expected.dtype_written else " (implied: the repr shows no dtype=)"
         found.append(f"dtype{at}: documented {wanted}{how}, actual {actual.dtype}")
@@ -179,20 +211,18 @@ def tensor_difference(expected: reprs.TensorRepr, actual, real, at: str) -> list
         found.append(f"grad_fn{at}: documented {expected.grad_fn}, actual {actual_fn}")
     if expected.size is not None and tuple(actual.shape) != expected.size:
         found.append(f"shape{at}: documented {expected.size}, actual {tuple(actual.shape)}")
-    if actual.device.type == "meta":  # a meta tensor has a shape but no values: it prints `...` for them
-        if expected.values is not Ellipsis:
-            found.append(f"values{at}: documented values, but the real tensor is on the meta device and prints ... for them")
-        return found
-    values = actual.detach().cpu().resolve_conj().resolve_neg()
+    return found
+
+
+def listable_values(torch: Any, tensor: Any) -> Any:
+    """The tensor's values on the CPU, in a dtype whose tolist() gives Python numbers (half and 8-bit floats
+    as float32, complex32 as complex64), with conjugation and negation bits applied."""
+    values = tensor.detach().cpu().resolve_conj().resolve_neg()
     if values.dtype in (torch.bfloat16, torch.float16) or values.dtype.is_floating_point and values.dtype.itemsize == 1:
         values = values.float()
     if values.dtype == torch.complex32:
         values = values.to(torch.complex64)
-    real_values = real.values if isinstance(real, reprs.TensorRepr) else None
-    shape = tuple(actual.shape)
-    # `tensor([], size=(2, 0))` shows no dimensions in its values; any other documented list shows them all.
-    check_shape = expected.size is None or expected.values != []
-    return found + values_difference(expected.values, values.tolist(), real_values, shape, check_shape, at, "tensor")
+    return values
 
 
 def implied_torch_dtype(torch, kind: str):
@@ -282,7 +312,8 @@ def values_difference(expected, actual, real, shape: tuple, check_shape: bool, a
     if check_shape and not shape_fits(documented_shape, shape):
         shown = tuple(f"{n}+" if summarised else n for n, summarised in documented_shape)
         return [f"shape{at}: documented {shown}, actual {shape}".replace("'", "")]
-    wrong, summaries = [], []
+    wrong: list[tuple[Any, ...]] = []  # (index, documented, value), filled by walk
+    summaries: list[tuple[Any, str]] = []  # (index, message)
     walk(expected, actual, real, (), wrong, summaries, summarised_depths(real), noun)
     found = [f"summary{at}{where_index(index)}: {message}" for index, message in summaries[:1]]
     if wrong:
@@ -376,40 +407,73 @@ def describe(expected) -> str:
     if isinstance(expected, reprs.TextRepr):
         return expected.text
     if isinstance(expected, reprs.NumpyScalarRepr):
-        return f"numpy.{expected.type_name}({expected.value.text if expected.value else ', '.join(map(describe, expected.arguments))})"
+        return f"numpy.{expected.type_name}({expected.value.text if isinstance(expected.value, reprs.Number) else ', '.join(map(describe, expected.arguments))})"
     return {reprs.TensorRepr: "tensor(...)", reprs.ArrayRepr: "array(...)"}.get(type(expected), f"a {type(expected).__name__}")
 
 
-def number_difference(expected: reprs.Number, actual, real: reprs.Number | None, what: str, tolerance: bool = True) -> list[str]:
-    """One documented number against a real scalar; `real` is the number the real repr prints there, if known.
+def number_difference(
+    expected: reprs.Number, actual: object, printed: reprs.Number | None, what: str, tolerance: bool = True
+) -> list[str]:
+    """One documented number against a real scalar; `printed` is the number the real repr prints there, if known.
 
-    The number matches when it equals `real` as a number (NumPy prints `1.` for
+    The number matches when it equals `printed` as a number (NumPy prints `1.` for
     1.000000004), or when it equals the value to half a unit of its own last
     printed digit (`tolerance=False`: exactly). A zero's sign must match.
+    Returns [] or the one difference, as text.
     """
-    if isinstance(actual, np.generic):
-        actual = actual.item()  # np.longdouble stays itself: it has more digits than a float
-        if not extended(actual):
-            actual = complex(actual) if isinstance(actual, np.complexfloating) else actual
-            actual = float(actual) if isinstance(actual, np.floating) else actual
+    value = python_scalar(actual)
+    if number_matches(expected, value, printed, tolerance):
+        return []
+    return [f"{what}: documented {expected.text}, actual {value!r}"]
+
+
+def python_scalar(actual: object) -> object:
+    """A NumPy scalar as the Python bool, int, float or complex it holds; an np.longdouble or
+    np.clongdouble with more digits than a float stays itself. Anything else is returned as it is."""
+    if not isinstance(actual, np.generic):
+        return actual
+    value = actual.item()
+    if extended(value):
+        return value
+    if isinstance(value, np.complexfloating):
+        return complex(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    return value
+
+
+def number_matches(expected: reprs.Number, value: object, printed: reprs.Number | None, tolerance: bool) -> bool:
+    """number_difference's rule. The first test that applies decides, in this order:
+
+    1. what the real repr does not print (`-0` for an integer, `-nan`, `0.` in an int64 array): no match;
+    2. a bool on either side: only the same bool matches;
+    3. extended precision, or documented digits finer than a float holds: compared exactly (extended_same);
+    4. what the real repr prints at this place, to no more digits than it prints: a match;
+    5. anything but a number: no match;
+    6. two integers: equal;
+    7. otherwise, as complex numbers, each part within half a unit of its last documented digit.
+    """
     wanted = expected.value
-    if unprinted_sign(expected, real) or other_kind(expected, actual, real):
-        same = False  # what the real repr does not print: `-0` for an integer, `-nan`, `0.` in an int64 array
-    elif isinstance(wanted, bool) or isinstance(actual, bool):
-        same = type(actual) is bool and isinstance(wanted, bool) and actual == wanted
-    elif extended(actual) or tolerance and isinstance(actual, (int, float, complex)) and beyond_float(expected):
-        same = extended_same(expected, actual, real, tolerance)
-    elif real is not None and same_number(wanted, real.value) and not finer(expected, real):
-        same = True  # what the real repr prints at this place, to no more digits than it prints
-    elif not isinstance(actual, (int, float, complex)):
-        same = False
-    elif isinstance(wanted, int) and isinstance(actual, int):
-        same = actual == wanted
-    else:
-        real_tolerance, imag_tolerance = expected.tolerances if tolerance else (0.0, 0.0)
-        wanted, actual_complex = complex(wanted), complex(actual)
-        same = close(actual_complex.real, wanted.real, real_tolerance) and close(actual_complex.imag, wanted.imag, imag_tolerance)
-    return [] if same else [f"{what}: documented {expected.text}, actual {actual!r}"]
+    if unprinted_sign(expected, printed) or other_kind(expected, value, printed):
+        return False
+    if isinstance(wanted, bool) or isinstance(value, bool):
+        return type(value) is bool and isinstance(wanted, bool) and value == wanted
+    if extended(value) or tolerance and isinstance(value, (int, float, complex)) and beyond_float(expected):
+        return extended_same(expected, value, printed, tolerance)
+    if printed is not None and same_number(wanted, printed.value) and not finer(expected, printed):
+        return True
+    if not isinstance(value, (int, float, complex)):
+        return False
+    if isinstance(wanted, int) and isinstance(value, int):
+        return value == wanted
+    return within_tolerance(expected, complex(value), tolerance)
+
+
+def within_tolerance(expected: reprs.Number, value: complex, tolerance: bool) -> bool:
+    """Whether each part of `value` is within half a unit of the last digit documented for it (exactly equal without `tolerance`)."""
+    real_part_tolerance, imaginary_part_tolerance = expected.tolerances if tolerance else (0.0, 0.0)
+    wanted = complex(expected.value)
+    return close(value.real, wanted.real, real_part_tolerance) and close(value.imag, wanted.imag, imaginary_part_tolerance)
 
 
 def extended(value) -> bool:
@@ -423,11 +487,11 @@ def beyond_float(number: reprs.Number) -> bool:
     return any(0 < tolerance < math.ulp(part) for tolerance, part in zip(number.tolerances, (value.real, value.imag)))
 
 
-def extended_same(expected: reprs.Number, actual, real: reprs.Number | None, tolerance: bool) -> bool:
+def extended_same(expected: reprs.Number, actual: Any, printed: reprs.Number | None, tolerance: bool) -> bool:
     """number_difference's rules, computed exactly: for an extended-precision value, or digits a float cannot hold."""
     wanted = exact_parts(expected.text)
-    if real is not None and exact_parts(real.text) == wanted and not finer(expected, real):
-        return same_number(expected.value, real.value)  # as printed; same_number also compares the signs of zeros
+    if printed is not None and exact_parts(printed.text) == wanted and not finer(expected, printed):
+        return same_number(expected.value, printed.value)  # as printed; same_number also compares the signs of zeros
     tolerances = expected.tolerances if tolerance else (0.0, 0.0)
     signs = complex(expected.value)
     parts = zip((actual.real, actual.imag), wanted, (signs.real, signs.imag), tolerances)
@@ -580,7 +644,7 @@ def dtype_difference(expected: reprs.DtypeRepr, actual, at: str) -> list[str]:
         torch = sys.modules.get("torch")
         if torch is None or not isinstance(actual, torch.dtype):
             return [f"type{at}: documented torch.dtype, actual {type_name(actual)}"]
-        wanted = getattr(torch, expected.name)
+        wanted = getattr(torch, str(expected.name))
     else:
         if not isinstance(actual, np.dtype):
             return [f"type{at}: documented numpy.dtype, actual {type_name(actual)}"]

@@ -99,6 +99,10 @@ class Zygote:
             requests.write(frame(request.to_json()))
             requests.flush()
 
+    def _write_all(self, requests: list[Request]) -> None:
+        for request in requests:
+            self._write(request)
+
     def _ensure_started(self) -> None:
         if self.process is None or self.process.poll() is not None:
             self.start()
@@ -115,7 +119,7 @@ class Zygote:
         self._ensure_started()
         requests = [self._request(example) for example in examples]
         # A thread writes, so neither side can block the other on a full pipe.
-        threading.Thread(target=lambda: [self._write(r) for r in requests], daemon=True).start()
+        threading.Thread(target=self._write_all, args=(requests,), daemon=True).start()
         return [request.id for request in requests]
 
     def _answer(self, request_id: int) -> Answer:
@@ -490,7 +494,7 @@ def facts() -> Facts:
     try:
         import torch
     except ImportError:
-        torch = None
+        torch = None  # type: ignore[assignment]
     cuda = torch is not None and torch.cuda.is_available()
     return {
         "torch": torch.__version__ if torch else None,
@@ -632,7 +636,7 @@ def enter_child_state(workdir: str, log_path: str) -> None:
 
     reset_warning_filters()
     reseed_global_generators()
-    warnings.filters[:0] = IMPORT_FILTERS
+    warnings.filters[:0] = IMPORT_FILTERS  # type: ignore[index]
     warnings._filters_mutated()  # type: ignore[attr-defined]
 
 

@@ -25,10 +25,13 @@ import re
 import sys
 import traceback
 import warnings
+from collections.abc import Callable
+from typing import Any
 
 from array_examples import report
 from array_examples.capture import StandardOutput
 from array_examples.compare import compare_value, normalise, without_addresses
+from array_examples.protocol import ExampleResult, Rewrite
 from array_examples.reprs import MalformedOutput
 from array_examples.snippets import Documented, Example, SnippetError, Statement, parse_statements, read_block
 
@@ -53,7 +56,7 @@ PYTHON_DEFAULT_FILTERS = [
 def reset_warning_filters() -> None:
     warnings.resetwarnings()
     for action, category, module in reversed(PYTHON_DEFAULT_FILTERS):
-        warnings.filterwarnings(action, category=category, module=module or "")
+        warnings.filterwarnings(action, category=category, module=module or "")  # type: ignore[arg-type]
 
 
 def plain_message(text: str) -> str:
@@ -62,7 +65,7 @@ def plain_message(text: str) -> str:
     return ESCAPE_SEQUENCE.sub("", text).replace("\x00", "").encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def message_of(error: BaseException) -> str:
+def message_of(error: BaseException | str) -> str:
     """str() of an exception or warning, or what a traceback shows where str() itself raises."""
     try:
         return str(error)
@@ -111,7 +114,8 @@ def on_screen(raw: str) -> tuple[str, bool]:
         return plain_message(raw), True
     lines = []
     for row in raw.split("\n"):
-        line, column, start = [], 0, 0
+        line: list[str] = []
+        column, start = 0, 0
         for control in [*CURSOR_CONTROL.finditer(row), None]:
             for char in plain_message(row[start : control.start() if control else len(row)]):
                 line[column : column + 1] = [char]
@@ -268,7 +272,7 @@ class Echo:
             # A carriage return left the cursor inside the printed line: the repr overwrites part of it, and
             # the line can only be compared as the text it has become.
             self.shown[-1] = printed(before.raw + text + "\n")
-            builtins._ = value
+            builtins._ = value  # type: ignore[attr-defined]
             return
         shown = Shown(text, is_value=True, value=value)
         self.add(shown)
@@ -282,7 +286,7 @@ class Echo:
             judge(shown, shown.text, as_shown=True)
         del self.caught[recorded:]
         self.output.discard()  # what a __repr__ printed while the harness compared is not the statement's
-        builtins._ = value  # as the REPL does
+        builtins._ = value  # type: ignore[attr-defined]  # as the REPL does
 
     def take_printed(self) -> None:
         raw = self.output.read()
@@ -308,7 +312,8 @@ class Outcome:
 
     def shown_lines(self) -> list[str]:
         """Every line shown, printed text and reprs in order, as the update writes them."""
-        lines, joined = [], False
+        lines: list[str] = []
+        joined = False
         for index, item in enumerate(self.shown):
             last = index == len(self.shown) - 1
             rows = shown_lines(item, last)
@@ -347,7 +352,7 @@ def execute(statement: Statement, namespace: dict, filename: str, output: Standa
             # The filters the statement set stay in force for the next, as in a REPL; catch_warnings would undo them.
             filters = list(warnings.filters)
         echo.take_printed()
-    warnings.filters[:] = filters
+    warnings.filters[:] = filters  # type: ignore[index]
     getattr(warnings, "_filters_mutated", lambda: None)()  # the once-per-location memory follows the new filters
     outcome.shown = echo.shown
     outcome.warnings = [(w.category, plain_message(TRIGGERED_AT.sub("", message_of(w.message)))) for w in caught]
@@ -371,7 +376,7 @@ def resolve(dotted: str):
     for cut in range(len(parts) - 1, 0, -1):
         module_name = ".".join(parts[:cut])
         try:
-            found = sys.modules.get(module_name) or importlib.import_module(module_name)
+            found: Any = sys.modules.get(module_name) or importlib.import_module(module_name)
         except Exception:  # not a module (ImportError), or one that fails to import
             continue
         for attribute in parts[cut:]:
@@ -404,62 +409,93 @@ def written_name(documented: str | None, actual: type) -> str:
     return documented if documented and kind_difference(documented, actual) is None else actual.__name__
 
 
+# A difference found by check: (line, title, details, documented text, actual text); see report.problem_body.
+Difference = tuple[int, str, list[str], str | None, str | None]
+
+
 def check(statement: Statement, outcome: Outcome) -> list[tuple[int, str]]:
     """Every way the documented block under a statement disagrees with its outcome, as (line, problem text)."""
+    differences = warning_differences(statement, outcome) + exception_differences(statement, outcome)
+    differences += output_differences(statement, outcome)
+    if not differences:
+        return []
+    code = report.first_code_line(statement.nodes)  # only for a problem: unparsing costs more than the checks
+    return [
+        (line, report.problem_body(f"{title}, under `{code}`", details, documented_text, actual_text))
+        for line, title, details, documented_text, actual_text in differences
+    ]
+
+
+def warning_differences(statement: Statement, outcome: Outcome) -> list[Difference]:
+    """The documented warnings against those the statement raised: their number, types and messages."""
     documented = statement.documented
     where = documented.line if documented else statement.end_line
-    problems = []
-
-    def problem(line, title, details=(), documented_text=None, actual_text=None):
-        code = report.first_code_line(statement.nodes)  # only for a problem: unparsing costs more than the checks
-        problems.append((line, report.problem_body(f"{title}, under `{code}`", details, documented_text, actual_text)))
-
     documented_warnings = documented.warns if documented else []
     real_warnings = outcome.warnings
     pairs = list(zip(documented_warnings, real_warnings))
     kinds = [kind_difference(name, category) for (name, _), (category, _) in pairs]
     messages_agree = all(same_message(written, real) for (_, written), (_, real) in pairs)
-    if len(documented_warnings) != len(real_warnings) or any(kinds) or not messages_agree:
-        details = [f"documented: {k}: {m}" for k, m in documented_warnings] or ["documented: no warning"]
-        details += [f"actual: {k.__name__}: {m}" for k, m in real_warnings] or ["actual: no warning"]
-        # A plain name that differs shows in the lists above; a dotted one needs its reason.
-        details += [f"warning type: {why}" for (name, _), why in zip(documented_warnings, kinds) if why and "." in name]
-        problem(where, "warnings differ", details)
+    if len(documented_warnings) == len(real_warnings) and not any(kinds) and messages_agree:
+        return []
+    details = [f"documented: {k}: {m}" for k, m in documented_warnings] or ["documented: no warning"]
+    details += [f"actual: {k.__name__}: {m}" for k, m in real_warnings] or ["actual: no warning"]
+    # A plain name that differs shows in the lists above; a dotted one needs its reason.
+    details += [f"warning type: {why}" for (name, _), why in zip(documented_warnings, kinds) if why and "." in name]
+    return [(where, "warnings differ", details, None, None)]
 
+
+def exception_differences(statement: Statement, outcome: Outcome) -> list[Difference]:
+    """The documented exception (`#! raises`) against the one the statement raised, if either."""
+    documented = statement.documented
+    where = documented.line if documented else statement.end_line
     raised = outcome.exception
     expected = documented.raises if documented else None
     if expected and not raised:
-        problem(where, "missing exception", [f"documented {expected[0]}: {expected[1]}", "actual: the statement raised nothing"])
-    elif raised and not expected:
+        return [
+            (
+                where,
+                "missing exception",
+                [f"documented {expected[0]}: {expected[1]}", "actual: the statement raised nothing"],
+                None,
+                None,
+            )
+        ]
+    if raised and not expected:
         where_raised = outcome.traceback.rstrip().splitlines()
-        problem(statement.line, "unexpected exception", [f"{raised[0].__name__}: {raised[1]}", *where_raised])
-    elif raised and expected:
-        reason = kind_difference(expected[0], raised[0])
-        if reason:
-            problem(where, "exception type differs", [f"exception type: {reason}"])
-        if not same_message(expected[1], raised[1]):
-            problem(where, "exception message differs", [f"exception type: {raised[0].__name__}"], expected[1], raised[1])
+        return [(statement.line, "unexpected exception", [f"{raised[0].__name__}: {raised[1]}", *where_raised], None, None)]
+    if not (raised and expected):
+        return []
+    found: list[Difference] = []
+    reason = kind_difference(expected[0], raised[0])
+    if reason:
+        found.append((where, "exception type differs", [f"exception type: {reason}"], None, None))
+    if not same_message(expected[1], raised[1]):
+        found.append((where, "exception message differs", [f"exception type: {raised[0].__name__}"], expected[1], raised[1]))
+    return found
 
-    written = documented.output if documented else None
+
+def output_differences(statement: Statement, outcome: Outcome) -> list[Difference]:
+    """The documented `#>` block against what the statement showed."""
+    documented = statement.documented
     shown = outcome.shown_text()
-    if written is None and shown is not None:
-        problem(statement.end_line, "undocumented output", ["the statement shows output but documents none"], None, shown)
-    elif written is not None and shown is None:
-        problem(documented.output_line, "missing output", ["documented output, but the statement shows nothing"], written, "")
-    elif written is not None:
-        for difference in block_differences(documented, outcome):
-            problem(*difference)
-    return problems
+    if documented is None or documented.output is None:
+        if shown is None:
+            return []
+        return [(statement.end_line, "undocumented output", ["the statement shows output but documents none"], None, shown)]
+    written = documented.output
+    if shown is None:
+        return [(documented.output_line, "missing output", ["documented output, but the statement shows nothing"], written, "")]
+    return block_differences(documented, outcome)
 
 
-def block_differences(documented: Documented, outcome: Outcome) -> list[tuple]:
+def block_differences(documented: Documented, outcome: Outcome) -> list[Difference]:
     """Compare each part of a `#>` block with the thing shown it belongs to.
 
     Returns (line, title, details, documented text, actual text) per difference.
     """
-    lines = documented.output.split("\n")
+    lines = (documented.output or "").split("\n")
     numbers = documented.output_numbers
-    found = []
+    found: list[Difference] = []
     parts = split_block(lines, outcome.shown)
     for index, (item, (part, start, shared)) in enumerate(zip(outcome.shown, parts)):
         line = numbers[min(start, len(numbers) - 1)]
@@ -518,7 +554,9 @@ def update_lines(statement: Statement, outcome: Outcome) -> list[str]:
     return report.block_lines(warned, outcome.shown_lines(), raised)
 
 
-def run_example(example: Example, on_statement=lambda line: None, update: bool = False) -> dict:
+def run_example(
+    example: Example, on_statement: Callable[[int], object] = lambda line: None, update: bool = False
+) -> ExampleResult:
     """Run every statement; return {"problems": [text], "rewrites": [what the update writes, see report.rewrite]}.
 
     An undocumented exception stops a normal run, since the rest would run on a state the reader never
@@ -530,7 +568,8 @@ def run_example(example: Example, on_statement=lambda line: None, update: bool =
     except SnippetError as error:
         return {"problems": [str(error)], "rewrites": []}
     namespace = {"__name__": "__main__", "__file__": example.filename, "__builtins__": builtins}
-    problems, rewrites = [], []
+    problems: list[str] = []
+    rewrites: list[Rewrite] = []
     with StandardOutput() as output:
         for statement in statements:
             on_statement(statement.line)

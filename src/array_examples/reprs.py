@@ -272,33 +272,50 @@ class Reader:
             return LiteralRepr(value)  # a set prints in hash order, which changes from run to run: compared as a set
         raise Unknown
 
-    def call(self, node: ast.Call):
+    def call(self, node: ast.Call) -> object:
+        """A documented call read as its repr class: torch's and NumPy's constructors, and frozenset.
+        Raises Unknown for a call it does not read (compared as text), MalformedOutput for a bad one."""
         func = dotted(node.func)
         keywords = {k.arg: k.value for k in node.keywords}
+        if func in ("tensor", "torch.Size", "device", "torch.device") or func.startswith("torch.return_types."):
+            return self.torch_call(func, node, keywords)
+        if func == "frozenset" and len(node.args) == 1 and isinstance(node.args[0], ast.Set) and not keywords:
+            inner = self.read(node.args[0])
+            if isinstance(inner, LiteralRepr):
+                return LiteralRepr(frozenset(inner.value))  # type: ignore[call-overload]
+            return SequenceRepr(frozenset, inner.items)
+        return self.numpy_call(func, node, keywords)
+
+    def torch_call(self, func: str, node: ast.Call, keywords: dict[str | None, ast.expr]) -> object:
+        """tensor(...), torch.Size(...), torch.device(...) or torch.return_types.NAME(...)."""
         if func == "tensor":
             if set(keywords) - TENSOR_KEYWORDS or len(node.args) != 1:
                 raise Unknown  # sparse, quantized, named: compared as text
             return self.tensor(node.args[0], keywords)
-        if func == "array":
-            if set(keywords) - ARRAY_KEYWORDS or len(node.args) != 1:
-                raise MalformedOutput(f"array(...) takes one value and {sorted(ARRAY_KEYWORDS)}")
-            return self.array(node.args[0], keywords)
         if func == "torch.Size":
             if len(node.args) != 1 or not isinstance(node.args[0], ast.List):
                 raise MalformedOutput("torch.Size(...) takes one list")
             return SizeRepr(self.dimensions(node.args[0], "torch.Size(...)"))
-        if func.startswith("torch.return_types.") and not node.args:
-            return ReturnTypesRepr(func.rpartition(".")[2], {name: self.read(value) for name, value in keywords.items()})
+        if func in ("device", "torch.device"):
+            kind = self.literal(keywords["type"]) if "type" in keywords else self.literal(node.args[0])
+            index = self.literal(keywords["index"]) if "index" in keywords else None
+            return DeviceRepr(kind if index is None else f"{kind}:{index}")
+        if node.args:
+            raise Unknown
+        return ReturnTypesRepr(func.rpartition(".")[2], {name: self.read(value) for name, value in keywords.items()})
+
+    def numpy_call(self, func: str, node: ast.Call, keywords: dict[str | None, ast.expr]) -> object:
+        """array(...), dtype(...), or a NumPy scalar such as np.float64(1.5); raises Unknown for any other call."""
+        if func == "array":
+            if set(keywords) - ARRAY_KEYWORDS or len(node.args) != 1:
+                raise MalformedOutput(f"array(...) takes one value and {sorted(ARRAY_KEYWORDS)}")
+            return self.array(node.args[0], keywords)
         if func in ("np.dtype", "numpy.dtype", "dtype"):
             if len(node.args) != 1 or set(keywords) - {"align"}:
                 raise MalformedOutput(f"cannot read dtype {ast.unparse(node)}")
             return DtypeRepr(
                 "numpy", self.dtype_spec(node.args[0]), self.literal(keywords["align"]) if "align" in keywords else False
             )
-        if func in ("device", "torch.device"):
-            kind = self.literal(keywords["type"]) if "type" in keywords else self.literal(node.args[0])
-            index = self.literal(keywords["index"]) if "index" in keywords else None
-            return DeviceRepr(kind if index is None else f"{kind}:{index}")
         library, _, name = func.rpartition(".")
         if library in ("np", "numpy") and name in NUMPY_NUMBER_SCALARS and len(node.args) == 1 and not keywords:
             return NumpyScalarRepr(name, self.number(node.args[0]))
@@ -308,9 +325,6 @@ class Reader:
                 raise MalformedOutput(f"cannot read {ast.unparse(node)}")
             dtype = self.dtype_spec(keywords["dtype"]) if "dtype" in keywords else None
             return NumpyScalarRepr(name, None, arguments, dtype)
-        if func == "frozenset" and len(node.args) == 1 and isinstance(node.args[0], ast.Set) and not keywords:
-            inner = self.read(node.args[0])
-            return LiteralRepr(frozenset(inner.value)) if isinstance(inner, LiteralRepr) else SequenceRepr(frozenset, inner.items)
         raise Unknown
 
     def tensor(self, data, keywords) -> TensorRepr:

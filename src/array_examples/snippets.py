@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
 # A comment that means to be a section marker; one SECTION does not read would silently merge the sections.
@@ -108,7 +110,7 @@ def read_requires(filename: str, first_line: int, lines: list[str]) -> tuple[str
     return found or ("cpu",)
 
 
-def unmet_requirement(requires: tuple[str, ...], facts: dict) -> str | None:
+def unmet_requirement(requires: tuple[str, ...], facts: Mapping[str, Any]) -> str | None:
     """The requirement other than a device that this torch and NumPy fail, if any.
 
     `facts` holds at least "numpy" (its version) and "cuda_build" (whether torch was built with CUDA).
@@ -131,7 +133,8 @@ def examples_in_file(path: Path, shown_as: str) -> list[Example]:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise SnippetError(shown_as, line, f"not UTF-8: byte {data[error.start]:#04x} cannot be decoded") from None
-    examples, open_sections = [], {}
+    examples: list[Example] = []
+    open_sections = {}
     for number, text in enumerate(lines, start=1):
         match = SECTION.match(text)
         if not match:
@@ -173,17 +176,19 @@ def parse_statements(example: Example) -> list[Statement]:
         line = error.lineno or (source.count("\n", 0, source.find("\x00")) + 1 if "\x00" in source else example.first_line)
         raise SnippetError(filename, line, f"not valid Python: {error.msg}") from None
     all_lines = source.splitlines()
-    statements, claimed = [], set()
+    statements: list[Statement] = []
+    claimed: set[int] = set()
     for nodes in same_line_groups(tree.body):
         block_lines = []
-        number = nodes[-1].end_lineno + 1
+        end_line = end_line_of(nodes[-1])
+        number = end_line + 1
         # A block starts in column 0; an indented one would sit inside a compound statement.
         while number <= len(all_lines) and DOC_LINE.match(all_lines[number - 1]) and all_lines[number - 1][0] == "#":
             block_lines.append((number, all_lines[number - 1]))
             number += 1
         documented = read_block(filename, block_lines) if block_lines else None
         claimed.update(n for n, _ in block_lines)
-        statements.append(Statement(nodes[0].lineno, nodes[-1].end_lineno, nodes, documented))
+        statements.append(Statement(nodes[0].lineno, end_line, nodes, documented))
     stray = [number for number, text in enumerate(all_lines, start=1) if DOC_LINE.match(text) and number not in claimed]
     if stray:
         inside = lines_inside_strings(tree)  # `#> ...` inside a triple-quoted string is text, not a block
@@ -199,11 +204,16 @@ def parse_statements(example: Example) -> list[Statement]:
 
 def lines_inside_strings(tree: ast.AST) -> set[int]:
     """Line numbers that continue a string literal begun on an earlier line."""
-    found = set()
+    found: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr) or isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
-            found.update(range(node.lineno + 1, node.end_lineno + 1))
+            found.update(range(node.lineno + 1, end_line_of(node) + 1))
     return found
+
+
+def end_line_of(node: ast.stmt | ast.expr) -> int:
+    """The last line of a parsed node (ast.parse always sets it)."""
+    return node.end_lineno or node.lineno
 
 
 def same_line_groups(body: list[ast.stmt]) -> list[list[ast.stmt]]:
@@ -234,12 +244,7 @@ def read_block(filename: str, block_lines: list[tuple[int, str]]) -> Documented:
             continue
         keyword, _, rest = body.partition(" ")
         if keyword in ("raises", "warns"):
-            name, colon, message = rest.partition(":")
-            if not colon or not re.fullmatch(r"[\w.]+", name.strip()):
-                raise SnippetError(filename, number, f"malformed `#! {keyword}` line: expected `#! {keyword} TypeName: message`")
-            if keyword == "raises" and any(kind == "raises" for kind, _, _ in messages):
-                raise SnippetError(filename, number, "a statement can raise only one exception")
-            messages.append((keyword, name.strip(), [message.strip()]))
+            messages.append(read_message_line(filename, number, keyword, rest, messages))
             continues = True
         elif continues:
             messages[-1][2].append(body)  # a message that runs over several lines
@@ -255,3 +260,16 @@ def read_block(filename: str, block_lines: list[tuple[int, str]]) -> Documented:
         else:
             documented.warns.append((name, "\n".join(lines)))
     return documented
+
+
+def read_message_line(
+    filename: str, number: int, keyword: str, rest: str, earlier: list[tuple[str, str, list[str]]]
+) -> tuple[str, str, list[str]]:
+    """A `#! raises Type: message` or `#! warns Type: message` line (`rest` follows the keyword) as
+    (keyword, type name, [first message line]); raises SnippetError if malformed or a second `raises`."""
+    name, colon, message = rest.partition(":")
+    if not colon or not re.fullmatch(r"[\w.]+", name.strip()):
+        raise SnippetError(filename, number, f"malformed `#! {keyword}` line: expected `#! {keyword} TypeName: message`")
+    if keyword == "raises" and any(kind == "raises" for kind, _, _ in earlier):
+        raise SnippetError(filename, number, "a statement can raise only one exception")
+    return keyword, name.strip(), [message.strip()]
