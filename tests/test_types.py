@@ -19,11 +19,12 @@ def test_the_harness_type_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_rejects_a_wrong_type(tmp_path):
+def test_mypy_rejects_a_wrong_type_and_a_missing_annotation(tmp_path):
     wrong = tmp_path / "wrong.py"
-    wrong.write_text("def half(n: int) -> int:\n    return n / 2\n")
+    wrong.write_text("def half(n: int) -> int:\n    return n / 2\n\n\ndef double(n):\n    return n * 2\n")
     result = run(str(BIN / "mypy"), "--config-file", str(ROOT / "pyproject.toml"), str(wrong))
-    assert result.returncode == 1 and "Incompatible return value type" in result.stdout, result.stdout
+    assert result.returncode == 1, result.stdout
+    assert "Incompatible return value type" in result.stdout and "missing a type annotation" in result.stdout, result.stdout
 
 
 def test_a_function_over_the_complexity_limit_is_refused(tmp_path):

@@ -33,7 +33,7 @@ import tempfile
 KEPT_BYTES = 1 << 20
 
 
-def _c_library():
+def _c_library() -> ctypes.CDLL | None:
     try:
         return ctypes.CDLL(None)
     except (OSError, TypeError):  # no C library to load this way (Windows): C output shows when C flushes it
@@ -51,6 +51,8 @@ def flush_c_streams() -> None:
 
 def line_buffer_c_stdout() -> None:
     """Make C's stdout line-buffered, as it is on a terminal, so printf lines interleave with Python's in order."""
+    if C_LIBRARY is None:
+        return
     try:
         stream = ctypes.c_void_p.in_dll(C_LIBRARY, "stdout")
     except (TypeError, ValueError):  # no C library, or it names its stdout otherwise (macOS: __stdoutp)
@@ -93,7 +95,7 @@ class StandardOutput:
         self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         flush_c_streams()
         os.dup2(self.saved_descriptor, 1)
         os.close(self.saved_descriptor)

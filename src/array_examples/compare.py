@@ -21,7 +21,7 @@ import fractions
 import math
 import re
 import sys
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -36,13 +36,15 @@ ADDRESS = re.compile(r"(?<= at )0x[0-9a-fA-F]+(?=>)")
 UNPRINTED_SIGN = re.compile(r"-(?:0(?![\d.eEjJxX+-])|nan)")
 REPR_PIECES = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\s+#[^\n]*|\s+""")
 
+T = TypeVar("T")
+
 
 def normalise(text: str) -> str:
     """Collapse runs of whitespace, for messages and printed text."""
     return " ".join(text.split())
 
 
-def compare_value(documented: str, actual, shown: str | None = None) -> list[str]:
+def compare_value(documented: str, actual: Any, shown: str | None = None) -> list[str]:
     """Differences between the `#>` text under an expression and its value `actual`; [] for a match.
 
     `shown`: repr(actual) if the caller has just made it (a tensor's repr is costly), else made here.
@@ -97,7 +99,7 @@ def repr_text(text: str, keep_comments: bool) -> str:
     """Repr text without formatting: whitespace collapsed, none next to brackets and commas, comments optional."""
     text = without_addresses(text.strip())
 
-    def piece(match) -> str:
+    def piece(match: re.Match[str]) -> str:
         found = match.group()
         if not found[0].isspace():
             return found  # a quoted string
@@ -110,7 +112,7 @@ def repr_text(text: str, keep_comments: bool) -> str:
     return REPR_PIECES.sub(piece, text).strip()
 
 
-def difference(expected, actual, real, where: str) -> list[str]:
+def difference(expected: object, actual: Any, real: Any, where: str) -> list[str]:
     """Differences between one parsed documented repr and a value; `real` is the value's own parsed repr or None.
 
     Raises reprs.MalformedOutput where the documented text names no dtype or scalar
@@ -128,7 +130,7 @@ def difference(expected, actual, real, where: str) -> list[str]:
     return other_difference(expected, actual, real, where, at)
 
 
-def other_difference(expected: object, actual: Any, real: object, where: str, at: str) -> list[str]:
+def other_difference(expected: object, actual: Any, real: Any, where: str, at: str) -> list[str]:
     """difference() for the reprs that are not arrays or numbers: torch.Size, dtypes, devices, torch's
     named tuples, sequences, literals, and text; `at` is " at WHERE" or ""."""
     if isinstance(expected, reprs.SizeRepr):
@@ -165,17 +167,17 @@ def device_difference(expected: reprs.DeviceRepr, actual: Any, at: str) -> list[
     return [] if str(actual) == expected.name else [f"device{at}: documented {expected.name}, actual {actual}"]
 
 
-def type_name(value) -> str:
+def type_name(value: object) -> str:
     kind = type(value)
     return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
 
 
-def printed_as(real, kind):
+def printed_as(real: Any, kind: type[T]) -> T | None:
     """The real repr's part if it is of the same kind as the documented one, else None."""
     return real if isinstance(real, kind) else None
 
 
-def tensor_difference(expected: reprs.TensorRepr, actual, real, at: str) -> list[str]:
+def tensor_difference(expected: reprs.TensorRepr, actual: Any, real: Any, at: str) -> list[str]:
     torch = sys.modules.get("torch")
     if torch is None or type(actual) is not torch.Tensor:
         # nn.Parameter prints "Parameter containing:", so a bare tensor( repr is a plain Tensor.
@@ -225,7 +227,7 @@ def listable_values(torch: Any, tensor: Any) -> Any:
     return values
 
 
-def implied_torch_dtype(torch, kind: str):
+def implied_torch_dtype(torch: Any, kind: str) -> Any:
     """The dtype torch prints no dtype= for, given what the values look like (torch/_tensor_str.py)."""
     default = torch.get_default_dtype()
     if kind == "float":
@@ -235,7 +237,7 @@ def implied_torch_dtype(torch, kind: str):
     return torch.bool if kind == "bool" else torch.int64
 
 
-def array_difference(expected: reprs.ArrayRepr, actual, real, at: str) -> list[str]:
+def array_difference(expected: reprs.ArrayRepr, actual: Any, real: Any, at: str) -> list[str]:
     if type(actual) is not np.ndarray:
         return [f"type{at}: documented numpy.ndarray, actual {type_name(actual)}"]
     found = []
@@ -264,7 +266,7 @@ def array_difference(expected: reprs.ArrayRepr, actual, real, at: str) -> list[s
     )
 
 
-def numpy_dtype(spec, align: bool = False) -> np.dtype:
+def numpy_dtype(spec: Any, align: bool = False) -> np.dtype:
     """The NumPy dtype a documented dtype= or dtype(...) names; raises MalformedOutput for none."""
     try:
         if spec == "StringDType()":
@@ -274,7 +276,7 @@ def numpy_dtype(spec, align: bool = False) -> np.dtype:
         raise reprs.MalformedOutput(f"unknown NumPy dtype {spec!r}: {error}") from None
 
 
-def element_values(array: np.ndarray):
+def element_values(array: np.ndarray) -> Any:
     """An array's elements as nested lists of the Python values its repr prints.
 
     Dates print as ISO strings, durations as integers, and both as 'NaT' when
@@ -292,13 +294,15 @@ def element_values(array: np.ndarray):
     return array.tolist()
 
 
-def records(fields: list, depth: int):
+def records(fields: list[Any], depth: int) -> Any:
     if depth == 0:
         return tuple(fields)
     return [records([field[i] for field in fields], depth - 1) for i in range(len(fields[0]))]
 
 
-def values_difference(expected, actual, real, shape: tuple, check_shape: bool, at: str, noun: str) -> list[str]:
+def values_difference(
+    expected: Any, actual: Any, real: Any, shape: tuple[int, ...], check_shape: bool, at: str, noun: str
+) -> list[str]:
     """Check every documented element and every summary (`...`) against the real values and the real repr's.
 
     `expected` and `real` are nested lists of leaves with Ellipsis where summarised
@@ -323,7 +327,7 @@ def values_difference(expected, actual, real, shape: tuple, check_shape: bool, a
     return found
 
 
-def summarised_depths(real, depth: int = 0) -> set | None:
+def summarised_depths(real: Any, depth: int = 0) -> set[int] | None:
     """The dimensions the real repr summarises; None where it could not be read.
 
     NumPy and torch summarise a dimension in every row alike (edgeitems apply per dimension).
@@ -361,7 +365,16 @@ def positions(items: list, length: int) -> list:
     return list(zip(head, range(len(head)))) + list(zip(tail, range(length - len(tail), length)))
 
 
-def walk(expected, actual, real, index: tuple, wrong: list, summaries: list, summarised: set | None, noun: str) -> None:
+def walk(
+    expected: Any,
+    actual: Any,
+    real: Any,
+    index: tuple[int, ...],
+    wrong: list[tuple[Any, ...]],
+    summaries: list[tuple[Any, str]],
+    summarised: set[int] | None,
+    noun: str,
+) -> None:
     """Compare documented nested lists with the actual ones, position by position.
 
     `real` is the real repr's part at the same place (None where it prints none);
@@ -389,13 +402,13 @@ def walk(expected, actual, real, index: tuple, wrong: list, summaries: list, sum
             walk(item, actual[position], real_at.get(position), index + (position,), wrong, summaries, summarised, noun)
 
 
-def element_difference(expected, actual, real) -> list[str]:
+def element_difference(expected: Any, actual: Any, real: Any) -> list[str]:
     if isinstance(expected, reprs.Number):
         return number_difference(expected, actual, printed_as(real, reprs.Number), "value")
     return difference(expected, actual, real, "")
 
 
-def describe(expected) -> str:
+def describe(expected: object) -> str:
     """Documented element as text, for messages."""
     if isinstance(expected, reprs.Number):
         return expected.text
@@ -476,7 +489,7 @@ def within_tolerance(expected: reprs.Number, value: complex, tolerance: bool) ->
     return close(value.real, wanted.real, real_part_tolerance) and close(value.imag, wanted.imag, imaginary_part_tolerance)
 
 
-def extended(value) -> bool:
+def extended(value: object) -> bool:
     """Whether a value is an np.longdouble or np.clongdouble with more digits than a float (x86's 80-bit type)."""
     return isinstance(value, (np.longdouble, np.clongdouble)) and np.finfo(np.longdouble).nmant > np.finfo(np.float64).nmant
 
@@ -498,7 +511,7 @@ def extended_same(expected: reprs.Number, actual: Any, printed: reprs.Number | N
     return all(extended_close(value, exact, sign, part_tolerance) for value, exact, sign, part_tolerance in parts)
 
 
-def extended_close(value, wanted, wanted_float: float, tolerance: float) -> bool:
+def extended_close(value: Any, wanted: Any, wanted_float: float, tolerance: float) -> bool:
     """close() for one np.longdouble part against an exact documented part (a Fraction, or a float for inf and nan)."""
     if isinstance(wanted, float) or not np.isfinite(value) or wanted == 0:
         return same_float(float(value), wanted_float) and (value == 0) == (wanted == 0)
@@ -516,7 +529,7 @@ def exact_parts(text: str) -> tuple:
     return exact_number(real), exact_number(imaginary.rstrip("jJ"))
 
 
-def exact_number(text: str):
+def exact_number(text: str) -> Any:
     try:
         return fractions.Fraction(text)
     except ValueError:
@@ -531,7 +544,7 @@ def unprinted_sign(documented: reprs.Number, printed: reprs.Number | None) -> bo
     return bool(UNPRINTED_SIGN.search(documented.text)) and not (printed is not None and UNPRINTED_SIGN.search(printed.text))
 
 
-def other_kind(documented: reprs.Number, actual, printed: reprs.Number | None) -> bool:
+def other_kind(documented: reprs.Number, actual: object, printed: reprs.Number | None) -> bool:
     """Whether a documented number is another kind (bool, int, float, complex) than the real repr prints there.
 
     `1`, `1.` and `1.+0.j` differ. A float value printed as an integer (torch under precision=0 prints
@@ -558,7 +571,7 @@ def finer(documented: reprs.Number, printed: reprs.Number) -> bool:
     return any(mine < theirs or (mine > 0 and theirs == 0) for mine, theirs in zip(documented.tolerances, printed.tolerances))
 
 
-def same_number(a, b) -> bool:
+def same_number(a: Any, b: Any) -> bool:
     """Equal as printed numbers: nan equals nan, and -0. differs from 0; integers exactly."""
     if isinstance(a, int) and isinstance(b, int):
         return a == b  # as floats, integers beyond 2**53 round together
@@ -579,7 +592,7 @@ def close(actual: float, wanted: float, tolerance: float) -> bool:
     return abs(actual - wanted) <= tolerance * (1 + 1e-9)
 
 
-def numpy_scalar_difference(expected: reprs.NumpyScalarRepr, actual, real, where: str, at: str) -> list[str]:
+def numpy_scalar_difference(expected: reprs.NumpyScalarRepr, actual: Any, real: Any, where: str, at: str) -> list[str]:
     wanted_type = np.bool_ if expected.type_name == "bool" else getattr(np, expected.type_name)
     if not (isinstance(actual, np.generic) and same_scalar_type(type(actual), wanted_type)):
         return [f"type{at}: documented numpy.{wanted_type.__name__}, actual {type_name(actual)}"]
@@ -605,7 +618,7 @@ def numpy_scalar_difference(expected: reprs.NumpyScalarRepr, actual, real, where
     return [] if same else [f"value{at}: documented {arguments[0]!r}, actual {value!r}"]
 
 
-def void_difference(expected: reprs.NumpyScalarRepr, actual, real, where: str, at: str) -> list[str]:
+def void_difference(expected: reprs.NumpyScalarRepr, actual: Any, real: Any, where: str, at: str) -> list[str]:
     """np.void(b'\\x61\\x62') holds raw bytes; np.void((0, 0.0), dtype=[...]) is a record of a structured array."""
     if len(expected.arguments) != 1:
         raise reprs.MalformedOutput("numpy.void(...) takes one value")
@@ -630,7 +643,7 @@ def same_scalar_type(actual: type, wanted: type) -> bool:
         return False
 
 
-def literal_value(element):
+def literal_value(element: Any) -> Any:
     """The Python value of a scalar's argument as the reader gives it (a Number or a LiteralRepr)."""
     if isinstance(element, reprs.Number):
         return element.value
@@ -639,7 +652,7 @@ def literal_value(element):
     raise reprs.MalformedOutput(f"cannot read the argument {describe(element)}")
 
 
-def dtype_difference(expected: reprs.DtypeRepr, actual, at: str) -> list[str]:
+def dtype_difference(expected: reprs.DtypeRepr, actual: Any, at: str) -> list[str]:
     if expected.library == "torch":
         torch = sys.modules.get("torch")
         if torch is None or not isinstance(actual, torch.dtype):
@@ -652,7 +665,7 @@ def dtype_difference(expected: reprs.DtypeRepr, actual, at: str) -> list[str]:
     return [] if actual == wanted else [f"dtype{at}: documented {wanted}, actual {actual}"]
 
 
-def return_types_difference(expected: reprs.ReturnTypesRepr, actual, real, where: str, at: str) -> list[str]:
+def return_types_difference(expected: reprs.ReturnTypesRepr, actual: Any, real: Any, where: str, at: str) -> list[str]:
     kind = type(actual)
     if kind.__module__ != "torch.return_types" or kind.__name__ != expected.name:
         return [f"type{at}: documented torch.return_types.{expected.name}, actual {type_name(actual)}"]
@@ -666,7 +679,7 @@ def return_types_difference(expected: reprs.ReturnTypesRepr, actual, real, where
     return found
 
 
-def sequence_difference(expected: reprs.SequenceRepr, actual, real, where: str, at: str) -> list[str]:
+def sequence_difference(expected: reprs.SequenceRepr, actual: Any, real: Any, where: str, at: str) -> list[str]:
     real = printed_as(real, reprs.SequenceRepr)
     if type(actual) is not expected.kind:
         if isinstance(actual, np.void) and real is not None and real.kind is tuple:
@@ -696,7 +709,7 @@ def unordered_difference(expected: reprs.SequenceRepr, values: list, where: str,
     return []
 
 
-def literal_difference(expected: reprs.LiteralRepr, actual, real, at: str) -> list[str]:
+def literal_difference(expected: reprs.LiteralRepr, actual: Any, real: Any, at: str) -> list[str]:
     real = printed_as(real, reprs.LiteralRepr)
     if type(actual) is not type(expected.value):
         # NumPy 1.x prints its scalars as bare literals (1.5, 'owl', True): that is what the reader sees.
@@ -712,7 +725,7 @@ def literal_difference(expected: reprs.LiteralRepr, actual, real, at: str) -> li
     return [] if same else [f"value{at}: documented {expected.value!r}, actual {actual!r}"]
 
 
-def same_literal(actual, wanted, plain: bool) -> bool:
+def same_literal(actual: Any, wanted: Any, plain: bool) -> bool:
     """Equal; a set in any order (it prints in hash order, which changes between runs), each element of its own type.
 
     `plain`: the real repr reads as a literal too, so NumPy 1.x scalars in it print as Python values ('a' for np.str_).

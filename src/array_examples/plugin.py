@@ -21,7 +21,9 @@ Item ids read `snippets/numpy_to_torch.py::from_numpy[cpu]` and
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from pytest_codeblocks import extract_from_file
@@ -30,6 +32,9 @@ from array_examples.isolation import DEFAULT_TIMEOUT, Zygote
 from array_examples.protocol import Rewrite
 from array_examples.report import apply_rewrites, update_failures, write_verified
 from array_examples.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
+
+if TYPE_CHECKING:
+    from _pytest._code.code import TerminalRepr
 
 ZYGOTE = pytest.StashKey[Zygote]()
 REWRITES = pytest.StashKey[dict[Path, list[Rewrite]]]()
@@ -44,7 +49,7 @@ DEFAULT_SNIPPETS = ["snippets/**/*.py"]
 DEFAULT_MARKDOWN = ["docs/**/*.md", "README.md"]
 
 
-def pytest_addoption(parser):
+def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini(
         "array_examples_snippets", "glob patterns (from the rootdir) of snippet files", type="linelist", default=DEFAULT_SNIPPETS
     )
@@ -73,7 +78,7 @@ def pytest_addoption(parser):
     )
 
 
-def pytest_configure(config):
+def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "gpu: an example that needs a CUDA GPU")
     config.stash[ZYGOTE] = Zygote(timeout=config.getoption("--snippet-timeout"), update=config.getoption("--update-expected"))
     config.stash[REWRITES] = {}
@@ -90,21 +95,21 @@ def matching_files(root: Path, patterns: list[str]) -> frozenset[Path]:
     return frozenset(path.resolve() for pattern in patterns for path in root.glob(pattern) if path.is_file())
 
 
-def pytest_deselected(items):
+def pytest_deselected(items: list[pytest.Item]) -> None:
     if items:
         items[0].config.stash[DESELECTED] = True
 
 
-def pytest_unconfigure(config):
+def pytest_unconfigure(config: pytest.Config) -> None:
     if ZYGOTE in config.stash:
         config.stash[ZYGOTE].close()
 
 
-def is_snippet(path: Path, config) -> bool:
+def is_snippet(path: Path, config: pytest.Config) -> bool:
     return path.resolve() in config.stash[SNIPPET_FILES]
 
 
-def python_collects(path: Path, parent) -> bool:
+def python_collects(path: Path, parent: pytest.Collector) -> bool:
     """Whether pytest's own Python collector takes this file (and asks pytest_pycollect_makemodule for it)."""
     if parent.session.isinitpath(path):
         return True  # a file named on the command line is collected whatever its name
@@ -112,14 +117,14 @@ def python_collects(path: Path, parent) -> bool:
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_pycollect_makemodule(module_path: Path, parent):
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> SnippetFile | None:
     # A snippet whose name also matches python_files (test_*.py) is a snippet, not a test module.
     if is_snippet(module_path, parent.config):
         return SnippetFile.from_parent(parent, path=module_path)
     return None
 
 
-def pytest_collect_file(file_path: Path, parent):
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> SnippetFile | MarkdownFile | None:
     config = parent.config
     if is_snippet(file_path, config) and not python_collects(file_path, parent):
         return SnippetFile.from_parent(parent, path=file_path)
@@ -129,7 +134,7 @@ def pytest_collect_file(file_path: Path, parent):
 
 
 class SnippetFile(pytest.File):
-    def collect(self):
+    def collect(self) -> Iterator[ExampleItem]:
         self.config.stash[COLLECTED].add(self.path)
         shown_as = self.path.relative_to(self.config.rootpath).as_posix()
         try:
@@ -143,7 +148,7 @@ class SnippetFile(pytest.File):
 class MarkdownFile(pytest.File):
     """Python code blocks written straight into a page (not embedded snippets) are run too."""
 
-    def collect(self):
+    def collect(self) -> Iterator[ExampleItem]:
         shown_as = self.path.relative_to(self.config.rootpath).as_posix()
         for block in extract_from_file(self.path):
             if (block.syntax or "").split(" ")[0] not in RUNNABLE_FENCES:
@@ -164,14 +169,14 @@ class ExampleFailed(Exception):
 
 
 class ExampleItem(pytest.Item):
-    def __init__(self, *, example: Example, **kwargs):
+    def __init__(self, *, example: Example, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.example = example
-        self.request_id = None  # set when the example was sent to the zygote ahead of its turn
+        self.request_id: int | None = None  # set when the example was sent to the zygote ahead of its turn
         if example.device == "cuda":
             self.add_marker(pytest.mark.gpu)
 
-    def runtest(self):
+    def runtest(self) -> None:
         config = self.config
         zygote = config.stash[ZYGOTE]
         verdict = self.verdict(zygote)
@@ -207,17 +212,17 @@ class ExampleItem(pytest.Item):
         unmet = unmet_requirement(self.example.requires, zygote.facts())
         return ("skip", f"needs {unmet}") if unmet else None
 
-    def repr_failure(self, excinfo):
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> str | TerminalRepr:  # type: ignore[override]
         if isinstance(excinfo.value, ExampleFailed):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
 
-    def reportinfo(self):
+    def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, self.example.first_line - 1, f"{self.example.filename}:{self.example.first_line}"
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_runtestloop(session):
+def pytest_runtestloop(session: pytest.Session) -> None:
     """Send every runnable example to the zygote before the first runs, so all cores work."""
     items = [item for item in session.items if isinstance(item, ExampleItem)]
     if not items or session.config.option.collectonly:
@@ -230,7 +235,9 @@ def pytest_runtestloop(session):
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item, call):
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     # A skip is reported where the example is, not where the plugin called pytest.skip.
     report = yield
     if isinstance(item, ExampleItem) and report.skipped and isinstance(report.longrepr, tuple):
@@ -238,7 +245,7 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def pytest_sessionfinish(session):
+def pytest_sessionfinish(session: pytest.Session) -> None:
     config = session.config
     for path, rewrites in config.stash[REWRITES].items():
         if apply_rewrites(path, rewrites):
@@ -254,13 +261,13 @@ def pytest_sessionfinish(session):
             config.stash[CHANGED].append(verified.relative_to(config.rootpath).as_posix())
 
 
-def is_example_report(report, config) -> bool:
+def is_example_report(report: pytest.TestReport | pytest.CollectReport, config: pytest.Config) -> bool:
     """Whether a test or collection report comes from an example (a snippet file or a Markdown page)."""
     path = config.rootpath / report.nodeid.split("::")[0]
     return path.suffix == ".md" or (path.suffix == ".py" and path.relative_to(config.rootpath).parts[:1] == ("snippets",))
 
 
-def pytest_terminal_summary(terminalreporter, config):
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     if config.getoption("--update-expected"):
         changed = config.stash[CHANGED]
         terminalreporter.section("documented outputs updated")

@@ -228,7 +228,7 @@ def split_block(lines: list[str], shown: list[Shown]) -> list[tuple[list[str], i
     return parts
 
 
-def judge(shown: Shown, documented_text: str, as_shown: bool = False):
+def judge(shown: Shown, documented_text: str, as_shown: bool = False) -> tuple[str, list[str]] | None:
     """Compare a documented repr with a shown value: None for a match, else (problem title, details).
 
     `as_shown`: the value is as it was just shown, so its repr is `shown.text` and need not be made again.
@@ -255,14 +255,14 @@ class Echo:
     alter the verdict.
     """
 
-    def __init__(self, documented: list[str], output: StandardOutput, caught: list, judge_own: bool = True):
+    def __init__(self, documented: list[str], output: StandardOutput, caught: list[Any], judge_own: bool = True) -> None:
         self.output = output
         self.judge_own = judge_own
         self.caught = caught  # the statement's warnings, recorded by catch_warnings
         self.shown: list[Shown] = []
         self.left = documented  # documented lines that do not belong to what was shown before the last thing
 
-    def __call__(self, value) -> None:
+    def __call__(self, value: object) -> None:
         if value is None:
             return
         text = repr(value)  # first: what a __repr__ prints shows before the repr, as in the REPL
@@ -304,7 +304,7 @@ class Echo:
 class Outcome:
     """What one statement really did: what it showed, the warnings it gave, the exception it raised."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.shown: list[Shown] = []
         self.exception: tuple[type, str] | None = None  # (class, message)
         self.traceback = ""
@@ -366,11 +366,11 @@ def where_raised(error: BaseException) -> str:
     return "".join(list(summary.format())[-3:])
 
 
-def qualified_name(thing) -> str:
+def qualified_name(thing: Any) -> str:
     return f"{getattr(thing, '__module__', '?')}.{getattr(thing, '__qualname__', repr(thing))}"
 
 
-def resolve(dotted: str):
+def resolve(dotted: str) -> Any:
     """The object a dotted name such as `numpy.exceptions.AxisError` names (importing its module), or None."""
     parts = dotted.split(".")
     for cut in range(len(parts) - 1, 0, -1):

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 # Bare names NumPy prints after `dtype=` (dtype.name where it is an identifier); anything else is a typo.
 NUMPY_DTYPES = {
@@ -196,7 +198,7 @@ class TextRepr:
     text: str
 
 
-def parse(text: str):
+def parse(text: str) -> Any:
     """Documented output text -> one of the *Repr classes above.
 
     Raises MalformedOutput for text that starts like a repr (tensor(, array(,
@@ -233,19 +235,19 @@ class Unknown(Exception):
 class Reader:
     """Reads one parsed expression; `source` is its text, to keep each number's digits."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str) -> None:
         self.source = source
         # ast gives columns in UTF-8 bytes; ast.get_source_segment splits the whole source at every call.
         self.encoded = source.encode()
         self.line_starts = [0] + [match.end() for match in re.finditer(b"\n", self.encoded)]
 
-    def text(self, node) -> str:
+    def text(self, node: Any) -> str:
         """The source text of a node, as written."""
         start = self.line_starts[node.lineno - 1] + node.col_offset
         end = self.line_starts[node.end_lineno - 1] + node.end_col_offset
         return self.encoded[start:end].decode()
 
-    def read(self, node):
+    def read(self, node: Any) -> Any:
         """One expression -> a *Repr; raises Unknown outside the whitelist, MalformedOutput for a broken repr."""
         if isinstance(node, ast.Call):
             return self.call(node)
@@ -327,7 +329,7 @@ class Reader:
             return NumpyScalarRepr(name, None, arguments, dtype)
         raise Unknown
 
-    def tensor(self, data, keywords) -> TensorRepr:
+    def tensor(self, data: ast.expr, keywords: dict[str | None, ast.expr]) -> TensorRepr:
         values = self.values(data, self.number)
         dtype = None
         if "dtype" in keywords:
@@ -345,7 +347,7 @@ class Reader:
             size=self.dimensions(keywords["size"], "size=") if "size" in keywords else None,
         )
 
-    def array(self, data, keywords) -> ArrayRepr:
+    def array(self, data: ast.expr, keywords: dict[str | None, ast.expr]) -> ArrayRepr:
         # NumPy prints dtype= for every array that is not plain numbers (strings, records, dates, objects).
         dtype = self.dtype_spec(keywords["dtype"]) if "dtype" in keywords else None
         leaf = self.number if dtype is None else self.python_object if dtype == "object" else self.element
@@ -353,7 +355,7 @@ class Reader:
         shape = self.dimensions(keywords["shape"], "shape=") if "shape" in keywords else None
         return ArrayRepr(values, dtype, kind_of(values), shape)
 
-    def dtype_spec(self, node):
+    def dtype_spec(self, node: ast.expr) -> Any:
         """What names a NumPy dtype: a bare name (float32), a string ('<U3'), a structured list or dict."""
         if isinstance(node, ast.Name):
             if node.id not in NUMPY_DTYPES:
@@ -368,7 +370,7 @@ class Reader:
             raise MalformedOutput(f"cannot read dtype {ast.unparse(node)}")
         return spec
 
-    def values(self, node, leaf):
+    def values(self, node: ast.expr, leaf: Callable[[ast.expr], Any]) -> Any:
         """Nested lists of leaves; every list of one level must have the same shape."""
         if isinstance(node, ast.List):
             items = [self.values(item, leaf) for item in node.elts]
@@ -385,7 +387,7 @@ class Reader:
             return Ellipsis
         return leaf(node)
 
-    def element(self, node):
+    def element(self, node: ast.expr) -> Any:
         """One element of an array that prints its dtype: a number, string, record, date or object."""
         if is_number(node):
             return self.number(node)
@@ -403,7 +405,7 @@ class Reader:
         except Unknown:
             return TextRepr(self.text(node))  # Fraction(1, 2), {'a': 1}: compared with the element's repr
 
-    def python_object(self, node):
+    def python_object(self, node: ast.expr) -> Any:
         """One element of an object array: its repr, so 1 and 1.0 differ as they do for Python."""
         if isinstance(node, ast.Call) and dotted(node.func) == "list" and len(node.args) == 1:
             return self.element(node)
@@ -412,7 +414,7 @@ class Reader:
         except Unknown:
             return TextRepr(self.text(node))  # Fraction(1, 2), datetime.date(2024, 1, 1)
 
-    def number(self, node) -> Number:
+    def number(self, node: ast.expr) -> Number:
         """A numeric leaf: 1, -0., 1.5e-08, nan, -inf, 1.+2.j, inf+nanj; np.longdouble('0.1') has a string."""
         text = self.text(node)
         if isinstance(node, ast.Constant) and isinstance(node.value, str):  # np.longdouble('...'), np.clongdouble('...')
@@ -426,7 +428,7 @@ class Reader:
             return Number(real, text, (real_tolerance, 0.0))
         return Number(complex(real, imag[0]), text, (real_tolerance, imag[1]))
 
-    def parts(self, node) -> tuple:
+    def parts(self, node: Any) -> tuple[Any, ...]:
         """((real value, tolerance), (imaginary value, tolerance) or None) of a node that is_number."""
         if isinstance(node, ast.BinOp):
             real, _ = self.parts(node.left)
@@ -451,21 +453,21 @@ class Reader:
             return (value, printed_tolerance(value, text)), None
         return (value, 0.0), None
 
-    def flag(self, node) -> bool:
+    def flag(self, node: ast.expr) -> bool:
         """requires_grad=True claims the tensor requires grad, and requires_grad=False claims it does not."""
         value = self.literal(node)
         if not isinstance(value, bool):
             raise MalformedOutput(f"requires_grad= takes True or False, not {ast.unparse(node)}")
         return value
 
-    def dimensions(self, node, what: str) -> tuple:
+    def dimensions(self, node: ast.expr, what: str) -> tuple[int, ...]:
         """The lengths in torch.Size([...]), size=(...) or shape=(...): integers, as torch and NumPy print them."""
         dims = self.literal(node)
         if not isinstance(dims, (list, tuple)) or not all(type(n) is int for n in dims):
             raise MalformedOutput(f"{what} takes integers, not {ast.unparse(node)}")
         return tuple(dims)
 
-    def literal(self, node):
+    def literal(self, node: ast.expr) -> Any:
         try:
             return ast.literal_eval(node)
         except (ValueError, TypeError, SyntaxError):
@@ -483,7 +485,7 @@ def number_from_string(text: str) -> Number:
     return Reader(text.strip()).number(tree)
 
 
-def is_number(node) -> bool:
+def is_number(node: ast.expr) -> bool:
     """Whether a node is a number as NumPy and torch print them (signs, inf, nan, complex sums)."""
     if isinstance(node, ast.Constant):
         return isinstance(node.value, (bool, int, float, complex))
@@ -497,7 +499,7 @@ def is_number(node) -> bool:
     return False
 
 
-def is_imaginary(node) -> bool:
+def is_imaginary(node: ast.expr) -> bool:
     if isinstance(node, ast.Constant):
         return isinstance(node.value, complex)
     return isinstance(node, ast.Name) and node.id in ("infj", "nanj")
@@ -518,7 +520,7 @@ def printed_tolerance(value: float, text: str) -> float:
     return 0.5 * 10.0 ** (int(exponent or 0) - decimals)
 
 
-def dotted(node) -> str:
+def dotted(node: ast.expr) -> str:
     """`torch.return_types.max` -> "torch.return_types.max"; raises Unknown for anything but names."""
     if isinstance(node, ast.Name):
         return node.id
@@ -527,7 +529,7 @@ def dotted(node) -> str:
     raise Unknown
 
 
-def shape_of(values) -> tuple:
+def shape_of(values: Any) -> tuple[tuple[int, bool], ...]:
     """Documented nested lists -> ((length, summarised), ...) per dimension; a leaf -> ()."""
     if not isinstance(values, list):
         return ()
@@ -547,7 +549,7 @@ def shorten(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def leaves(values):
+def leaves(values: Any) -> Iterator[Any]:
     if isinstance(values, list):
         for item in values:
             yield from leaves(item)
@@ -555,7 +557,7 @@ def leaves(values):
         yield values
 
 
-def kind_of(values) -> str:
+def kind_of(values: Any) -> str:
     """What the printed numbers say the dtype is ("bool", "int", "float", "complex"; "other" for strings, records)."""
     kinds = set()
     for number in leaves(values):

@@ -39,7 +39,7 @@ NUMPY_VERSION = re.compile(r"numpy(>=|<)(\d+)")  # where NumPy 1.x and 2.x diffe
 class SnippetError(Exception):
     """A snippet or a documented output that cannot be read; names file and line."""
 
-    def __init__(self, filename: str, line: int, message: str):
+    def __init__(self, filename: str, line: int, message: str) -> None:
         super().__init__(f"{filename}:{line}: {message}")
         self.filename, self.line = filename, line
 
