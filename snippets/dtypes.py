@@ -85,7 +85,7 @@ import numpy as np
 import torch
 
 points = np.zeros(2, dtype=[("x", "f4"), ("y", "i4")])
-# fix: Convert one field at a time: `torch.from_numpy(points["x"])`.
+# fix: For a structured array, convert one field at a time: `torch.from_numpy(points["x"])`; copy the field first (`points["x"].copy()`) when the records are packed, as in `[("x", "f4"), ("flag", "u1")]`.
 torch.from_numpy(points)  # a record per element: no tensor dtype fits
 #! raises TypeError: can't convert np.ndarray of type numpy.void. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 field = torch.from_numpy(points["x"])  # one field is a strided float32 view, and converts
@@ -93,6 +93,9 @@ field
 #> tensor([0., 0.])
 np.shares_memory(points, field.numpy())  # still the structured array's memory
 #> True
+packed = np.zeros(2, dtype=[("x", "f4"), ("flag", "u1")])  # records 5 bytes apart: a field's stride is 5
+torch.from_numpy(packed["x"].copy())  # such a field converts only as a copy (see memory layout)
+#> tensor([0., 0.])
 # --8<-- [end:structured_array]
 
 # --8<-- [start:longdouble]
@@ -174,8 +177,9 @@ chalf.cfloat().numpy()
 # --8<-- [start:quantized]
 import torch
 
-# fix: Convert quantized tensors with `.dequantize()` (real values) or `.int_repr()` (stored integers).
-quantized = torch.quantize_per_tensor(torch.tensor([1.0, 2.0]), scale=0.1, zero_point=0, dtype=torch.quint8)
+values = torch.tensor([1.0, 2.0])
+# fix: For `torch.quantize_per_tensor`, the warning is about creating the tensor: to get the stored integers without one, compute them: `(values / scale).round().add(zero_point).clamp(0, 255).to(torch.uint8)`.
+quantized = torch.quantize_per_tensor(values, scale=0.1, zero_point=0, dtype=torch.quint8)
 #! warns UserWarning: torch.quantize_per_tensor, torch.quantize_per_channel and other quantized tensor creation functions that produce tensors with dtype torch.quint8, torch.qint8, and torch.qint32 are deprecated and will be removed in a future PyTorch release. Please see https://github.com/pytorch/pytorch/issues/184982 for more information.
 # fix: Take `.dequantize().numpy()` for the real values or `.int_repr().numpy()` for the stored integers.
 quantized.numpy()
@@ -184,6 +188,9 @@ quantized.dequantize().numpy()  # the real values
 #> array([1., 2.], dtype=float32)
 quantized.int_repr().numpy()  # the stored integers
 #> array([10, 20], dtype=uint8)
+stored = (values / 0.1).round().add(0).clamp(0, 255).to(torch.uint8)  # the same integers, no quantized tensor
+torch.equal(stored, quantized.int_repr())
+#> True
 # --8<-- [end:quantized]
 
 # --8<-- [start:unsigned_arithmetic]

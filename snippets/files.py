@@ -127,7 +127,26 @@ tensor = torch.from_numpy(mapped)
 #! warns UserWarning: The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This means writing to this tensor will result in undefined behavior. You may want to copy the array to protect its data or make it writable before converting it to a tensor. This type of warning will be suppressed for the rest of this program.
 np.shares_memory(tensor.numpy(), mapped)  # the tensor reads the file's pages too
 #> True
+# fix: for an array opened with mmap_mode="r", open it with mmap_mode="c" to change it in memory, or "r+" to change the file
+mapped[0] = 9.0
+#! raises ValueError: assignment destination is read-only
 # --8<-- [end:mmap_read_only]
+
+# --8<-- [start:mmap_write_crash]
+import subprocess
+import sys
+
+# Run in a separate interpreter: the write kills the process instead of raising.
+code = """
+import numpy as np, torch
+np.save("data.npy", np.arange(4.0))
+tensor = torch.from_numpy(np.load("data.npy", mmap_mode="r"))
+tensor[0] = 9.0
+"""
+result = subprocess.run([sys.executable, "-c", code], capture_output=True)
+result.returncode  # a negative return code is the signal: 11 is SIGSEGV, a segmentation fault
+#> -11
+# --8<-- [end:mmap_write_crash]
 
 # --8<-- [start:mmap_copy_on_write]
 import numpy as np
