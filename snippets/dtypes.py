@@ -66,6 +66,11 @@ torch.from_numpy(days)
 #! raises TypeError: can't convert np.ndarray of type numpy.datetime64. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 torch.from_numpy(days.astype(np.int64))  # days since 1970-01-01, as plain integers
 #> tensor([19723, 19783])
+gaps = np.array(["NaT", "2024-01-01"], dtype="datetime64[D]")  # NaT: a missing date
+torch.from_numpy(gaps.astype(np.int64))  # NaT becomes the smallest int64, with no warning
+#> tensor([-9223372036854775808,                19723])
+torch.from_numpy(np.isnat(gaps))  # keep a mask of the missing dates alongside
+#> tensor([ True, False])
 # --8<-- [end:datetime_array]
 
 # --8<-- [start:timedelta_array]
@@ -137,9 +142,19 @@ torch.from_numpy(np.zeros(2, dtype=np.ulonglong))  # ...yet torch only accepts n
 #! raises TypeError: can't convert np.ndarray of type numpy.ulonglong. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 torch.from_numpy(np.zeros(2, dtype=np.uint64))
 #> tensor([0, 0], dtype=torch.uint64)
+big = np.array([2**63])  # NumPy's own choice for a Python int of 2**63 or more
+big  # prints as uint64...
+#> array([9223372036854775808], dtype=uint64)
+big.dtype.type  # ...but is a ulonglong array, which torch.from_numpy refuses
+#> <class 'numpy.ulonglong'>
+np.frombuffer(bytes(8), dtype="Q").dtype.type  # so is an array read with the struct code "Q"
+#> <class 'numpy.ulonglong'>
+torch.from_numpy(big.astype(np.uint64))
+#> tensor([9223372036854775808], dtype=torch.uint64)
 # --8<-- [end:ulonglong]
 
 # --8<-- [start:bfloat16]
+import numpy as np
 import torch
 
 half_precision = torch.ones(2, dtype=torch.bfloat16)  # NumPy has no bfloat16
@@ -148,6 +163,13 @@ half_precision.numpy()
 #! raises TypeError: Got unsupported ScalarType BFloat16
 half_precision.float().numpy()  # widen to float32 first; every bfloat16 value fits exactly
 #> array([1., 1.], dtype=float32)
+bits = half_precision.view(torch.int16).numpy()  # or keep the 16 bits: no copy, nothing lost
+bits
+#> array([16256, 16256], dtype=int16)
+np.shares_memory(bits, half_precision.view(torch.int16).numpy())
+#> True
+torch.from_numpy(bits).view(torch.bfloat16)  # and back, bit for bit
+#> tensor([1., 1.], dtype=torch.bfloat16)
 # --8<-- [end:bfloat16]
 
 # --8<-- [start:float8]
