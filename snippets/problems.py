@@ -264,15 +264,15 @@ loss = torch.ones((), device="cuda")
 torch.cuda.set_sync_debug_mode("warn")  # warn whenever the CPU has to wait for the GPU
 #! warns UserWarning: Synchronization debug mode is a prototype feature and does not yet detect all synchronizing operations
 running = loss.detach() + loss.detach()  # queued on the GPU: no waiting
-# fix: call it once per epoch, not per step: accumulate loss.detach() on the GPU
+# fix: for loss.item() in a loop, call it once per epoch, not per step: accumulate loss.detach() on the GPU
 loss.item()
 #! warns UserWarning: called a synchronizing CUDA operation
 #> 1.0
-# fix: the same: move a tensor to the CPU only when you need its values there
+# fix: for tensor.cpu() in a loop, move a tensor to the CPU only when you need its values there
 loss.cpu()
 #! warns UserWarning: called a synchronizing CUDA operation
 #> tensor(1.)
-# fix: the same: call .tolist() once, on everything you need
+# fix: for tensor.tolist() in a loop, call it once, on everything you need
 loss.tolist()
 #! warns UserWarning: called a synchronizing CUDA operation
 #> 1.0

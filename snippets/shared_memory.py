@@ -69,6 +69,18 @@ np.pad(array, (0, 2))  # a new array, zero-filled like ndarray.resize
 #> array([0., 1., 2., 0., 0.])
 np.resize(array, 5)  # the function the message names repeats the values instead
 #> array([0., 1., 2., 0., 1.])
+plain = np.arange(3.0)
+view = plain[1:]  # no tensor, but a NumPy view references it
+# fix: for an array a NumPy view references, drop the view first (del view), or make a new array with np.pad
+plain.resize(5)
+#! raises ValueError: cannot resize an array that references or is referenced
+#! by another object in this way.
+#! Use the np.resize function to get a new resized copy or
+#!  set refcheck=False to disable this check
+del view
+plain.resize(5)  # nothing references it now
+plain
+#> array([0., 1., 2., 0., 0.])
 # --8<-- [end:resize_array]
 
 # --8<-- [start:resize_array_numpy1]
@@ -87,6 +99,17 @@ np.pad(array, (0, 2))  # a new array, zero-filled like ndarray.resize
 #> array([0., 1., 2., 0., 0.])
 np.resize(array, 5)  # the function the message names repeats the values instead
 #> array([0., 1., 2., 0., 1.])
+plain = np.arange(3.0)
+view = plain[1:]  # no tensor, but a NumPy view references it
+# fix: for an array a NumPy view references, drop the view first (del view), or make a new array with np.pad
+plain.resize(5)
+#! raises ValueError: cannot resize an array that references or is referenced
+#! by another array in this way.
+#! Use the np.resize function or refcheck=False
+del view
+plain.resize(5)  # nothing references it now
+plain
+#> array([0., 1., 2., 0., 0.])
 # --8<-- [end:resize_array_numpy1]
 
 # --8<-- [start:resize_refcheck]
