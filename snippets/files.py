@@ -178,7 +178,7 @@ import torch
 
 np.save("data.npy", np.arange(4.0))
 mapped = np.load("data.npy", mmap_mode="r")  # reads pages from the file as they are used
-# fix: mmap_mode="c" (copy-on-write), or np.array(mapped) to read it all into memory
+# fix: for a memory map opened with mmap_mode="r", open it with mmap_mode="c" (copy-on-write), or read it all into memory with np.array(mapped)
 tensor = torch.from_numpy(mapped)
 #! warns UserWarning: The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This means writing to this tensor will result in undefined behavior. You may want to copy the array to protect its data or make it writable before converting it to a tensor. This type of warning will be suppressed for the rest of this program.
 np.shares_memory(tensor.numpy(), mapped)  # the tensor reads the file's pages too

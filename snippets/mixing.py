@@ -85,13 +85,14 @@ import torch
 
 counts = torch.ones(2, dtype=torch.int64)
 original = counts
+# fix: for tensor += array, convert the array first, to the tensor's dtype: tensor += torch.from_numpy(array).to(tensor.dtype)
 counts += np.ones(2)  # NumPy computes counts + array: a new float64 tensor, bound to the name
 #! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
 counts
 #> tensor([2., 2.], dtype=torch.float64)
 original  # the tensor itself is unchanged, so a function doing buf += delta changes nothing outside
 #> tensor([1, 1])
-original += torch.from_numpy(np.ones(2, dtype=np.int64))  # converted first: a true in-place add
+original += torch.from_numpy(np.ones(2)).to(original.dtype)  # converted first: a true in-place add
 original
 #> tensor([2, 2])
 # --8<-- [end:in_place]
