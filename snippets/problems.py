@@ -217,6 +217,8 @@ next(iter(DataLoader(["cat", "dog"], batch_size=2)))  # a dataset of bare string
 # --8<-- [end:collate_strings]
 
 # --8<-- [start:collate_ragged]
+import gc
+
 import numpy as np
 from torch.utils.data import DataLoader
 
@@ -234,6 +236,7 @@ try:
 except RuntimeError as error:  # a worker's error carries the worker's traceback; its last line:
     print(str(error).strip().splitlines()[-1])
 #> RuntimeError: Trying to resize storage that is not resizable
+found = gc.collect()  # the failed loader keeps its worker process until it is collected
 # --8<-- [end:collate_ragged]
 
 # --8<-- [start:running_loss]
