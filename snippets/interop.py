@@ -99,3 +99,16 @@ torch.zeros(3, dtype=np.float32)
 torch.zeros(3, dtype=torch.float32)
 #> tensor([0., 0., 0.])
 # --8<-- [end:torch_dtype_in_numpy]
+
+# --8<-- [start:gpu_tensor_in_numpy]
+# requires: cuda
+import numpy as np
+import torch
+
+scores = torch.tensor([0.25, 0.75], device="cuda")  # a model's outputs, on the GPU
+# fix: copy to host memory first: `np.asarray(scores.detach().cpu())`
+np.asarray(scores)  # what roc_curve, accuracy_score and plt.plot do with their inputs
+#! raises TypeError: can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.
+np.asarray(scores.detach().cpu())
+#> array([0.25, 0.75], dtype=float32)
+# --8<-- [end:gpu_tensor_in_numpy]
