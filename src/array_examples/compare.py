@@ -17,6 +17,7 @@ torch is never imported here: where a value is a tensor, torch is already loaded
 
 from __future__ import annotations
 
+import dataclasses
 import fractions
 import math
 import re
@@ -138,6 +139,8 @@ def difference(expected, actual, real, where: str) -> list[str]:
         return [] if str(actual) == expected.name else [f"device{at}: documented {expected.name}, actual {actual}"]
     if isinstance(expected, reprs.ReturnTypesRepr):
         return return_types_difference(expected, actual, real, where, at)
+    if isinstance(expected, reprs.RecordRepr):
+        return record_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.SequenceRepr):
         return sequence_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.LiteralRepr):
@@ -600,6 +603,35 @@ def return_types_difference(expected: reprs.ReturnTypesRepr, actual, real, where
     for name, item in expected.fields.items():
         found += difference(item, getattr(actual, name), real.fields.get(name) if real else None, f"{where}.{name}".lstrip("."))
     return found
+
+
+def record_difference(expected: reprs.RecordRepr, actual, real, where: str, at: str) -> list[str]:
+    """A result object's class name, its field names in order (where the class declares them) and each field by meaning."""
+    kind = type(actual)
+    if expected.name.rpartition(".")[2] != kind.__name__:
+        return [f"type{at}: documented {expected.name}, actual {type_name(actual)}"]
+    declared = declared_fields(actual)
+    if declared is not None and declared != list(expected.fields):
+        return [f"fields{at}: documented {list(expected.fields)}, actual {declared}"]
+    missing = [name for name in expected.fields if not hasattr(actual, name)]
+    if missing:
+        return [f"fields{at}: documented {list(expected.fields)}, actual {type_name(actual)} has no {missing[0]!r}"]
+    real = printed_as(real, reprs.RecordRepr)
+    found = []
+    for name, item in expected.fields.items():
+        found += difference(item, getattr(actual, name), real.fields.get(name) if real else None, f"{where}.{name}".lstrip("."))
+    return found
+
+
+def declared_fields(actual) -> list[str] | None:
+    """The fields a result object's class declares, in order: a namedtuple's (with SciPy's extra fields), a
+    dataclass's shown ones, or `__match_args__`; None where it declares none."""
+    if isinstance(actual, tuple) and hasattr(actual, "_fields"):
+        return [*actual._fields, *getattr(actual, "_extra_fields", ())]
+    if dataclasses.is_dataclass(actual):
+        return [item.name for item in dataclasses.fields(actual) if item.repr]
+    names = getattr(type(actual), "__match_args__", None)
+    return list(names) if names is not None else None
 
 
 def sequence_difference(expected: reprs.SequenceRepr, actual, real, where: str, at: str) -> list[str]:
