@@ -51,7 +51,15 @@ class TtestResult(tuple):
 TtestResult(np.float64(-1.1399408934860225), np.float64(0.2977636793347245), np.float64(6.0))
 """
 
+# A class that declares no fields prints keywords that need not be its attributes (nn.Linear's bias=True).
+MODULE = """\
+import torch
+
+torch.nn.Linear(2, 1)
+"""
+
 RIGHT = {
+    "a class without declared fields, as printed": (MODULE, "#> Linear(in_features=2, out_features=1, bias=True)"),
     "namedtuple rounded as printed": (NAMEDTUPLE, "#> Result(statistic=np.float64(0.005782), pvalue=np.float64(0.0603))"),
     "namedtuple in full": (NAMEDTUPLE, "#> Result(statistic=np.float64(0.0057823), pvalue=np.float64(0.06029))"),
     "dataclass": (DATACLASS, "#> Fit(slope=0.25, counts=array([0, 1, 2]))"),
@@ -62,6 +70,11 @@ RIGHT = {
 }
 
 WRONG = {
+    "a class without declared fields, misprinted": (
+        MODULE,
+        "#> Linear(in_features=3, out_features=1, bias=True)",
+        "value: documented Linear(in_features=3, out_features=1, bias=True), actual Linear(in_features=2",
+    ),
     "a digit": (NAMEDTUPLE, "#> Result(statistic=np.float64(0.005792), pvalue=np.float64(0.0603))", "value at statistic"),
     "720 for 721": (DATACLASS, "#> Fit(slope=0.26, counts=array([0, 1, 2]))", "value at slope: documented 0.26"),
     "a flipped sign": (

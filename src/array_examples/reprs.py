@@ -198,6 +198,7 @@ class RecordRepr:
 
     name: str  # the class name as written, possibly dotted
     fields: dict = field(default_factory=dict)
+    text: str = ""  # as written: compared as text where the class declares no fields
 
 
 @dataclass
@@ -322,7 +323,7 @@ class Reader:
             return LiteralRepr(frozenset(inner.value)) if isinstance(inner, LiteralRepr) else SequenceRepr(frozenset, inner.items)
         if name[:1].isupper() and keywords and not node.args and None not in keywords:
             # A class name with fields only, as namedtuples, dataclasses and SciPy's result objects print.
-            return RecordRepr(func, {key: self.read(value) for key, value in keywords.items()})
+            return RecordRepr(func, {key: self.read(value) for key, value in keywords.items()}, self.text(node))
         raise Unknown
 
     def tensor(self, data, keywords) -> TensorRepr:
