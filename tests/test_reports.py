@@ -49,40 +49,50 @@ class Section:
 
 
 class PageReader(HTMLParser):
-    """Splits a built page into one Section per heading, in order (before the first heading: level 0)."""
+    """Splits a built page into one Section per heading, in order (before the first heading: level 0).
+
+    A code block counts as a snippet when Pygments highlighted it (a `<span>` with a class inside its `<pre>`:
+    a `text` block has none) and it is a Python program that imports something, as every snippet section does.
+    """
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[tuple[str | None, Section]] = [(None, Section(0))]
-        self.python_depth = 0  # >0 while inside a <div class="language-python ...">
-        self.div_stack: list[bool] = []
         self.code: list[str] | None = None  # the text of the <pre> being read
+        self.highlighted = False
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         level = HEADING.match(tag)
         if level:
             self.parts.append((attributes.get("id"), Section(int(level[1]))))
-        elif tag == "div":
-            python = "language-python" in (attributes.get("class") or "").split()
-            self.div_stack.append(python)
-            self.python_depth += python
-        elif tag == "pre" and self.python_depth:
-            self.code = []
+        elif tag == "pre":
+            self.code, self.highlighted = [], False
+        elif tag == "span" and self.code is not None and attributes.get("class"):
+            self.highlighted = True
         elif tag == "a" and attributes.get("href"):
             self.parts[-1][1].links.append(attributes["href"])
 
     def handle_endtag(self, tag):
-        if tag == "div" and self.div_stack:
-            self.python_depth -= self.div_stack.pop()
-        elif tag == "pre" and self.code is not None:
-            self.parts[-1][1].blocks.append("".join(self.code))
+        if tag == "pre" and self.code is not None:
+            text = "".join(self.code)
+            if self.highlighted and is_snippet(text):
+                self.parts[-1][1].blocks.append(text)
             self.code = None
 
     def handle_data(self, data):
         self.parts[-1][1].text.append(data)
         if self.code is not None:
             self.code.append(data)
+
+
+def is_snippet(code: str) -> bool:
+    """Whether a code block's text is a Python program with an import statement at its top level."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return False
+    return any(isinstance(node, ast.Import | ast.ImportFrom) for node in tree.body)
 
 
 def section_of(html_text: str, heading_id: str) -> Section | None:
@@ -256,8 +266,9 @@ PAGE = f"""
 <article class="md-content__inner md-typeset">
 <h1 id="habits">Habits</h1>
 <h2 id="astype">`astype` on a tensor<a class="headerlink" href="#astype">&para;</a></h2>
-<p>AttributeError: 'Tensor' object has no attribute 'astype'</p>
-<div class="language-python highlight"><pre><span></span><code><span class="kn">import</span> torch
+<div class="highlight"><pre><span></span><code>AttributeError: 'Tensor' object has no attribute 'astype'
+</code></pre></div>
+<div class="highlight"><pre><span></span><code><span class="kn">import</span> torch
 t = torch.ones(2)
 <span class="c1"># fix: t.to(torch.int64)</span>
 t.astype(int)
@@ -268,9 +279,12 @@ t.to(torch.int64)
 <p>Reported in <a href="{SOURCE}">owner/repo#1</a>.</p>
 <h3 id="deeper">A subsection</h3>
 <p>still part of the section</p>
+<div class="highlight"><pre><span></span><code>x = 1  # not highlighted: a text block, not a snippet
+</code></pre></div>
 <h2 id="next">Next</h2>
 <p>only here: ValueError: elsewhere</p>
-<div class="language-python highlight"><pre><code>x = 1
+<div class="highlight"><pre><code><span class="kn">import</span> math
+x = 1
 x.bad()
 <span class="c1">#! raises ValueError: elsewhere</span>
 x
