@@ -138,6 +138,49 @@ batch.permute(2, 1, 0).shape
 #> torch.Size([4, 3, 2])
 # --8<-- [end:transpose]
 
+# --8<-- [start:from_numpy_tensor]
+import numpy as np
+import torch
+
+pose = torch.eye(4)  # code that expected an array got a tensor
+# fix: It is a tensor already: use it as it is, or `torch.as_tensor(x)`, which takes arrays and tensors alike.
+torch.from_numpy(pose[:3, :3])
+#! raises TypeError: expected np.ndarray (got Tensor)
+torch.as_tensor(pose[:3, :3]).shape
+#> torch.Size([3, 3])
+torch.as_tensor(np.eye(3)).shape  # the same call on an array
+#> torch.Size([3, 3])
+# --8<-- [end:from_numpy_tensor]
+
+# --8<-- [start:concatenate]
+import numpy as np
+import torch
+
+arrays = [np.ones(2), np.zeros(2)]
+# fix: Join arrays with NumPy, then convert once: `torch.from_numpy(np.concatenate(arrays))`.
+torch.cat(arrays)
+#! raises TypeError: expected Tensor as element 0 in argument 0, but got numpy.ndarray
+torch.from_numpy(np.concatenate(arrays))
+#> tensor([1., 1., 0., 0.], dtype=torch.float64)
+rows = torch.arange(6).reshape(2, 3)
+np.concatenate(rows.numpy())  # NumPy iterates over the first axis of an array
+#> array([0, 1, 2, 3, 4, 5])
+# fix: Give `torch.cat` a sequence: `torch.cat(tuple(rows))`, or use `rows.flatten()`.
+torch.cat(rows)
+#! raises TypeError: cat(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor
+torch.cat(tuple(rows))
+#> tensor([0, 1, 2, 3, 4, 5])
+tensors = [torch.ones(2), torch.zeros(2)]
+np.concatenate(tensors)  # NumPy converts each tensor: the result is an array, float32
+#> array([1., 1., 0., 0.], dtype=float32)
+weights = [torch.ones(2, requires_grad=True)]
+# fix: Use `torch.cat(weights)`, which keeps the graph (or detach first: `np.concatenate([w.detach().numpy() for w in weights])`).
+np.concatenate(weights)
+#! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
+torch.cat(weights)
+#> tensor([1., 1.], grad_fn=<CatBackward0>)
+# --8<-- [end:concatenate]
+
 # --8<-- [start:array_methods]
 import numpy as np
 import torch
