@@ -25,12 +25,11 @@ import numpy as np
 import torch
 
 boxes = torch.tensor([0.5, 1.5])
-# fix: Name a torch dtype: `torch.int64`, not `np.int64`.
-boxes.to(np.int64)
-#! raises TypeError: to() received an invalid combination of arguments - got (type), but expected one of:
-#!  * (torch.device device = None, torch.dtype dtype = None, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)
-#!  * (torch.dtype dtype, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)
-#!  * (Tensor tensor, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)
+try:  # torch lists every signature of .to(); the first line says what went wrong
+    boxes.to(np.int64)
+except TypeError as error:
+    print(str(error).splitlines()[0])
+#> to() received an invalid combination of arguments - got (type), but expected one of:
 boxes.to(torch.int64)
 #> tensor([0, 1])
 # --8<-- [end:astype_numpy_dtype]
@@ -57,13 +56,11 @@ import torch
 _ = torch.manual_seed(0)  # manual_seed returns the generator; _ keeps it from showing
 conv = torch.nn.Conv2d(1, 1, kernel_size=3)
 image = np.zeros((1, 1, 4, 4), dtype=np.float32)
-# fix: Convert the array first: `conv(torch.from_numpy(image))`.
-conv(image)
-#! raises TypeError: conv2d() received an invalid combination of arguments - got (numpy.ndarray, Parameter, Parameter, tuple, tuple, tuple, int), but expected one of:
-#!  * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, tuple of ints padding = 0, tuple of ints dilation = 1, int groups = 1)
-#!       didn't match because some of the arguments have invalid types: (!numpy.ndarray!, !Parameter!, !Parameter!, !tuple of (int, int)!, !tuple of (int, int)!, !tuple of (int, int)!, !int!)
-#!  * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, str padding = "valid", tuple of ints dilation = 1, int groups = 1)
-#!       didn't match because some of the arguments have invalid types: (!numpy.ndarray!, !Parameter!, !Parameter!, !tuple of (int, int)!, !tuple of (int, int)!, !tuple of (int, int)!, !int!)
+try:  # conv2d's message goes on to list both signatures, marking every argument
+    conv(image)
+except TypeError as error:
+    print(str(error).splitlines()[0])
+#> conv2d() received an invalid combination of arguments - got (numpy.ndarray, Parameter, Parameter, tuple, tuple, tuple, int), but expected one of:
 conv(torch.from_numpy(image)).shape
 #> torch.Size([1, 1, 2, 2])
 # --8<-- [end:conv_input]
@@ -122,15 +119,20 @@ array.shape, tensor.shape  # .shape works on both
 # --8<-- [end:size]
 
 # --8<-- [start:transpose]
+import warnings
+
 import numpy as np
 import torch
 
 batch = torch.zeros(2, 3, 4)
 np.zeros((2, 3, 4)).T.shape  # NumPy reverses every dimension, silently
 #> (4, 3, 2)
-# fix: `.mT` swaps the last two dimensions; `.permute(2, 1, 0)` reverses them all, as NumPy's .T did.
-batch.T.shape
-#! warns UserWarning: The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.
+with warnings.catch_warnings(record=True) as caught:  # record the warning, to print it
+    warnings.simplefilter("always")
+    reversed_batch = batch.T
+print(str(caught[0].message).split(". ")[0])  # its first sentence; the rest suggests the two fixes below
+#> The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release
+reversed_batch.shape
 #> torch.Size([4, 3, 2])
 batch.mT.shape
 #> torch.Size([2, 4, 3])
