@@ -75,8 +75,9 @@ row = np.array([1.0, 2.0])
 buffer[:2] = row
 #! raises TypeError: can't assign a numpy.ndarray to a torch.FloatTensor
 buffer[:2] = torch.from_numpy(row)  # float64 values are cast to the tensor's float32
+buffer[2] = 3  # a Python number is fine
 buffer
-#> tensor([1., 2., 0.])
+#> tensor([1., 2., 3.])
 # fix: Convert the argument: `buffer.copy_(torch.from_numpy(values))`.
 buffer.copy_(np.array([4.0, 5.0, 6.0]))
 #! raises TypeError: copy_(): argument 'other' (position 1) must be Tensor, not numpy.ndarray
@@ -96,6 +97,11 @@ weights += 1
 snapshot  # the clone kept the old values
 #> tensor([1., 1., 1.])
 snapshot.data_ptr() == weights.data_ptr()
+#> False
+tracked = torch.ones(2, requires_grad=True)
+tracked.clone()  # clone is part of the graph
+#> tensor([1., 1.], grad_fn=<CloneBackward0>)
+tracked.detach().clone().requires_grad  # a copy outside it
 #> False
 # --8<-- [end:copy]
 
@@ -320,6 +326,8 @@ grid.sum(dim=1, keepdim=True)  # torch's own names
 grid.sum(axis=1, keepdims=True)  # NumPy's names are accepted too
 #> tensor([[3.],
 #>         [3.]])
+grid.mean(axis=0), grid.argmax(axis=1)  # other reductions too
+#> (tensor([1., 1., 1.]), tensor([0, 0]))
 np.sum(grid.numpy(), axis=1, keepdims=True)
 #> array([[3.],
 #>        [3.]], dtype=float32)
@@ -367,10 +375,14 @@ np.shares_memory(np.where(array > 2)[0], array), shares(torch.where(tensor > 2)[
 #> (False, False)
 shares(torch.nonzero(tensor > 2), tensor), shares(torch.nonzero(tensor > 2, as_tuple=True)[0], tensor)
 #> (False, False)
+np.shares_memory(array.astype(np.float64), array)  # astype copies even to the dtype the array has
+#> False
 np.shares_memory(array.flatten(), array)  # NumPy's flatten always copies...
 #> False
 shares(tensor.flatten(), tensor)  # ...torch's gives a view where it can, like reshape
 #> True
+shares(tensor.T.flatten(), tensor)  # and a copy where it cannot
+#> False
 # --8<-- [end:memory_always_copies]
 
 # --8<-- [start:memory_views]
@@ -430,6 +442,8 @@ def shares(a, b):
 
 np.shares_memory(array.reshape(3, 2), array), shares(tensor.reshape(3, 2), tensor)  # contiguous: a view
 #> (True, True)
+shares(tensor.view(3, 2), tensor)  # view never copies...
+#> True
 np.shares_memory(array.T.reshape(6), array), shares(tensor.T.reshape(6), tensor)  # transposed: a copy
 #> (False, False)
 np.shares_memory(array.ravel(), array), shares(tensor.ravel(), tensor)
@@ -441,7 +455,7 @@ np.shares_memory(np.ascontiguousarray(array), array), shares(tensor.contiguous()
 np.shares_memory(np.ascontiguousarray(array.T), array), shares(tensor.T.contiguous(), tensor)
 #> (False, False)
 # fix: Use `.reshape(...)`, which copies when it must, or `.contiguous()` first (see Memory layout).
-tensor.T.view(6)
+tensor.T.view(6)  # ...and refuses where a copy is needed
 #! raises RuntimeError: view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.
 # --8<-- [end:memory_if_possible]
 
