@@ -232,3 +232,16 @@ large.to(torch.int32)  # a signed type of the same width wraps, silently
 large.to(torch.int64)  # a wider one holds every value
 #> tensor([4294967295])
 # --8<-- [end:unsigned_arithmetic]
+
+# --8<-- [start:uint16_from_numpy]
+import numpy as np
+import torch
+
+depth = np.array([1000, 65535], dtype=np.uint16)  # a 16-bit depth map or PNG, say
+torch.from_numpy(depth)  # torch 2.13 has a uint16 dtype to convert to
+#> tensor([ 1000, 65535], dtype=torch.uint16)
+torch.tensor(depth, dtype=torch.float32)  # straight to float32, as most models want
+#> tensor([ 1000., 65535.])
+torch.from_numpy(depth.astype(np.int32))  # works on every torch version, with all the arithmetic
+#> tensor([ 1000, 65535], dtype=torch.int32)
+# --8<-- [end:uint16_from_numpy]

@@ -286,3 +286,98 @@ import scaling
 scaling.scale(torch.ones(2))  # float64 and no warning: the multiplication is in a module, not in __main__
 #> tensor([1., 1.], dtype=torch.float64)
 # --8<-- [end:warning_in_a_module]
+
+# --8<-- [start:torch_function_array_argument]
+import numpy as np
+import torch
+
+features = torch.ones(2)
+weights = np.full(2, 0.5, dtype=np.float32)
+# fix: convert the array first: `features.mul(torch.from_numpy(weights))`
+features.mul(weights)
+#! raises TypeError: mul(): argument 'other' (position 1) must be Tensor, not numpy.ndarray
+# fix: the same for every torch function: `torch.matmul(features, torch.from_numpy(weights))`
+torch.matmul(features, weights)
+#! raises TypeError: matmul(): argument 'other' (position 2) must be Tensor, not numpy.ndarray
+features.mul(torch.from_numpy(weights))
+#> tensor([0.5000, 0.5000])
+torch.matmul(features, torch.from_numpy(weights))
+#> tensor(1.)
+# --8<-- [end:torch_function_array_argument]
+
+# --8<-- [start:numpy_numbers_as_sizes]
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+image = torch.ones(1, 1, 2, 2)
+side = np.int64(3)  # from an array's shape or np.argmax, say
+F.interpolate(image, size=(side, side)).shape  # NumPy integers are accepted
+#> torch.Size([1, 1, 3, 3])
+height = np.round(2 * np.float64(1.5))  # NumPy arithmetic gives NumPy floats, even for whole numbers
+type(height)
+#> <class 'numpy.float64'>
+# fix: convert to a Python int: `size=(int(height), int(height))`
+F.interpolate(image, size=(height, height))
+#! raises TypeError: expected size to be one of int or Tuple[int] or Tuple[int, int] or Tuple[int, int, int], but got size with types [<class 'numpy.float64'>, <class 'numpy.float64'>]
+F.interpolate(image, size=(int(height), int(height))).shape
+#> torch.Size([1, 1, 3, 3])
+hidden = np.float64(6) / 2  # a division gives a float, whole or not
+# fix: use integer division (`//`) or `int(...)`: `torch.nn.Linear(int(hidden), 1)`
+torch.nn.Linear(hidden, 1)
+#! raises TypeError: empty(): argument 'size' failed to unpack the object at pos 2 with error "type must be tuple of ints,but got numpy.float64"
+torch.nn.Linear(int(hidden), 1)
+#> Linear(in_features=3, out_features=1, bias=True)
+# fix: `.tolist()` gives Python ints, which torch takes anywhere
+torch.zeros(np.array([2, 3]))  # a shape held in an array
+#! raises TypeError: zeros(): argument 'size' (position 1) must be tuple of ints, not numpy.ndarray
+torch.zeros(np.array([2, 3]).tolist()).shape
+#> torch.Size([2, 3])
+# --8<-- [end:numpy_numbers_as_sizes]
+
+# --8<-- [start:numpy_shuffle_tensor]
+import numpy as np
+import torch
+
+rng = np.random.default_rng(0)
+values = torch.arange(6)
+# fix: index with a permutation: `values[torch.from_numpy(rng.permutation(len(values)))]`
+rng.shuffle(values)  # swaps rows through views of the tensor: values get lost
+#! warns UserWarning: you are shuffling a 'Tensor' object which is not a subclass of 'Sequence'; `shuffle` is not guaranteed to behave correctly. E.g., non-numpy array/tensor objects with view semantics may contain duplicates after shuffling.
+values  # duplicates, and some values are gone
+#> tensor([0, 1, 1, 0, 0, 1])
+import random
+
+values = torch.arange(6)
+random.Random(0).shuffle(values)  # Python's own shuffle swaps the same way, without a warning
+values
+#> tensor([0, 1, 1, 0, 3, 3])
+values = torch.arange(6)
+shuffled = values[torch.from_numpy(rng.permutation(len(values)))]  # a new tensor, every value once
+shuffled.sort().values
+#> tensor([0, 1, 2, 3, 4, 5])
+generator = torch.Generator().manual_seed(0)
+values[torch.randperm(len(values), generator=generator)].sort().values  # the same with torch's generator
+#> tensor([0, 1, 2, 3, 4, 5])
+# --8<-- [end:numpy_shuffle_tensor]
+
+# --8<-- [start:loss_through_numpy]
+import numpy as np
+import torch
+
+model = torch.nn.Linear(2, 1)
+predictions = model(torch.ones(4, 2))
+errors = predictions.detach().numpy() - 1.0  # NumPy needs the values, so the graph ends here
+loss = torch.tensor(np.mean(errors**2))  # a new tensor, with no history
+# fix: compute the loss with torch operations: `((predictions - 1.0) ** 2).mean()`
+loss.backward()
+#! raises RuntimeError: element 0 of tensors does not require grad and does not have a grad_fn
+loss = torch.tensor(np.mean(errors**2), requires_grad=True)  # the usual workaround: no error...
+loss.backward()
+model.weight.grad is None  # ...and no gradient for the model either: it never learns
+#> True
+loss = ((predictions - 1.0) ** 2).mean()  # torch operations keep the graph
+loss.backward()
+model.weight.grad is None
+#> False
+# --8<-- [end:loss_through_numpy]

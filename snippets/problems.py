@@ -280,3 +280,27 @@ loss.tolist()
 #! warns UserWarning: called a synchronizing CUDA operation
 #> 1.0
 # --8<-- [end:sync_points]
+
+# --8<-- [start:float_tensor_index]
+import numpy as np
+import torch
+
+labels = ["cat", "dog", "bird"]
+position = torch.tensor(4.0) / 2  # `/` gives a float tensor, even for a whole number
+# fix: an integer: `labels[int(position)]` (or divide integer tensors with `//`)
+labels[position]
+#! raises TypeError: only integer tensors of a single element can be converted to an index
+labels[int(position)]
+#> 'bird'
+image = np.arange(10)
+# fix: the same for slice bounds: `image[int(position) : int(position) + 3]`
+image[position : position + 3]
+#! raises TypeError: only integer tensors of a single element can be converted to an index
+image[int(position) : int(position) + 3]
+#> array([2, 3, 4])
+# fix: an integer again: NumPy words the same problem differently
+image[position]
+#! raises IndexError: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices
+image[torch.tensor(4) // 2]  # an integer tensor indexes a list or an array like an int
+#> np.int64(2)
+# --8<-- [end:float_tensor_index]
