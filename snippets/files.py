@@ -186,6 +186,10 @@ np.shares_memory(tensor.numpy(), mapped)  # the tensor reads the file's pages to
 # fix: for an array opened with mmap_mode="r", open it with mmap_mode="c" to change it in memory, or "r+" to change the file
 mapped[0] = 9.0
 #! raises ValueError: assignment destination is read-only
+writable = np.load("data.npy", mmap_mode="c")  # copy-on-write: changes stay in memory
+writable[0] = 9.0
+writable[0]
+#> np.float64(9.0)
 # --8<-- [end:mmap_read_only]
 
 # --8<-- [start:mmap_write_crash]

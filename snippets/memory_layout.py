@@ -143,6 +143,11 @@ torch.from_numpy(row)
 # fix: for a read-only view from np.broadcast_to, write to a copy: row = row.copy()
 row[0, 0] = 5  # NumPy itself refuses to write to it
 #! raises ValueError: assignment destination is read-only
+row = row.copy()  # a writable array of its own
+row[0, 0] = 5
+row
+#> array([[5, 1, 2],
+#>        [0, 1, 2]])
 # --8<-- [end:broadcast_to]
 
 # --8<-- [start:check_sharing]
@@ -178,6 +183,8 @@ torch.tensor(packed["x"])  # torch.tensor refuses it too
 # fix: copy the field first: torch.from_dlpack(packed["x"].copy())
 torch.from_dlpack(packed["x"])  # DLPack refuses it with its own message
 #! raises BufferError: DLPack only supports strides which are a multiple of itemsize.
+torch.from_dlpack(packed["x"].copy())
+#> tensor([0., 0.])
 torch.from_numpy(packed["x"].copy())
 #> tensor([0., 0.])
 # --8<-- [end:packed_record]

@@ -76,6 +76,8 @@ tensor != torch.from_numpy(array)  # converted first: element by element
 # fix: convert the array first: tensor < torch.from_numpy(array)
 tensor < array
 #! raises TypeError: '<' not supported between instances of 'Tensor' and 'numpy.ndarray'
+tensor < torch.from_numpy(array)
+#> tensor([False, False])
 # --8<-- [end:comparisons]
 
 # --8<-- [start:in_place]
@@ -200,6 +202,8 @@ tensor.sum(axis=0)  # torch does accept axis= alone, as a name for dim=
 # fix: call torch's function: torch.max(tensor), or np.max(tensor.numpy())
 np.max(tensor)  # np.max, np.min and np.prod fail with another message
 #! raises TypeError: max(): argument 'dim' must be int, not NoneType
+torch.max(tensor)
+#> tensor(1.)
 np.concatenate([tensor, tensor])  # other functions convert and return a plain array
 #> array([0., 1., 0., 1.], dtype=float32)
 np.nonzero(tensor)  # and a few return torch's own result: tensor.nonzero(), not NumPy's tuple
