@@ -92,9 +92,7 @@ def seed_worker(worker_id):
 
 
 # The seeds come from the loader's generator: seed it to get the same numbers on every run.
-loader = DataLoader(
-    Jitter(), batch_size=2, num_workers=2, worker_init_fn=seed_worker, generator=torch.Generator().manual_seed(0)
-)
+loader = DataLoader(Jitter(), batch_size=2, num_workers=2, worker_init_fn=seed_worker, generator=torch.Generator().manual_seed(0))
 list(loader)
 #> [tensor([525, 776]), tensor([242, 652])]
 # --8<-- [end:worker_rng]

@@ -106,6 +106,9 @@ torch.nn.BCELoss()(probabilities, torch.from_numpy(targets.astype(np.float64)))
 #! raises RuntimeError: Found dtype Double but expected Float
 torch.nn.BCELoss()(probabilities, torch.from_numpy(targets).float())
 #> tensor(0.6931, grad_fn=<BinaryCrossEntropyBackward0>)
+torch.nn.BCEWithLogitsLoss()(scores, torch.from_numpy(targets.astype(np.float64)))  # float64: a float64 loss
+#> tensor(0.6931, dtype=torch.float64,
+#>        grad_fn=<BinaryCrossEntropyWithLogitsBackward0>)
 # --8<-- [end:binary_targets]
 
 # --8<-- [start:regression_targets]
