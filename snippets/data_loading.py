@@ -123,9 +123,16 @@ from torch.utils.data import DataLoader, default_collate
 
 # A dataset whose image reader returned None for a file it could not read (cv2.imread does).
 samples = [None, (np.ones(2, dtype=np.float32), 1), (np.zeros(2, dtype=np.float32), 0)]
-# fix: drop the missing samples in a collate_fn of your own (below), or fix the files
+# fix: a sample is None: drop such samples in a collate_fn of your own, or fix the reader
 next(iter(DataLoader(samples, batch_size=3)))
 #! raises TypeError: default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found <class 'NoneType'>
+# fix: a sample is None: drop such samples in a collate_fn of your own, or fix the reader
+next(iter(DataLoader(samples[::-1], batch_size=3)))  # the None last: the message changes
+#! raises TypeError: object of type 'NoneType' has no len()
+images = [np.ones(2, dtype=np.float32), None]  # samples that are bare arrays
+# fix: a sample is None: drop such samples in a collate_fn of your own, or fix the reader
+next(iter(DataLoader(images, batch_size=2)))
+#! raises RuntimeError: Could not infer dtype of NoneType
 
 
 def skip_missing(batch):
