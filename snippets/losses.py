@@ -62,10 +62,12 @@ F.cross_entropy(logits, torch.from_numpy(labels))
 F.cross_entropy(logits, torch.from_numpy(labels - 1))
 #> tensor(1.3863)
 marked = np.array([0, 3, -1, 2])  # -1 marks a sample without a label
-# fix: tell the loss to skip it: F.cross_entropy(logits, target, ignore_index=-1)
-F.cross_entropy(logits, torch.from_numpy(marked))
-#! raises IndexError: Target -1 is out of bounds.
-F.cross_entropy(logits, torch.from_numpy(marked), ignore_index=-1)
+try:
+    F.cross_entropy(logits, torch.from_numpy(marked))
+except IndexError as error:  # the same IndexError, for the -1
+    print("IndexError:", error)
+#> IndexError: Target -1 is out of bounds.
+F.cross_entropy(logits, torch.from_numpy(marked), ignore_index=-1)  # fix: skip the marked sample
 #> tensor(1.3863)
 # --8<-- [end:out_of_bounds]
 
