@@ -9,11 +9,13 @@ from __future__ import annotations
 import subprocess
 import sys
 import venv
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.package
 
 RIGHT_NUMPY = """\
 import numpy as np
@@ -71,11 +73,26 @@ def constraints(tmp_path_factory) -> Path:
 
 
 def fresh_venv(folder: Path, wheel: Path, constraints: Path, extra: str = "") -> Path:
-    """A new virtual environment with the wheel (and its `extra`) installed; returns its python."""
+    """A new virtual environment with the wheel (and its `extra`) installed; returns its python.
+
+    --no-compile: the modules a run imports are compiled as it imports them, not all of torch's beforehand."""
     venv.create(folder, with_pip=True)
     python = folder / "bin" / "python"
-    checked([python, "-m", "pip", "install", "-q", f"{wheel}{extra}", "-c", constraints])
+    checked([python, "-m", "pip", "install", "-q", "--no-compile", f"{wheel}{extra}", "-c", constraints])
     return python
+
+
+@pytest.fixture(scope="module")
+def pythons(dist, constraints, tmp_path_factory) -> dict[str, Path]:
+    """Two fresh virtual environments with the wheel, made at the same time: "numpy" without torch, and
+    "torch" with the [torch] extra; their pythons."""
+    extras = {"numpy": "", "torch": "[torch]"}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        made = {
+            name: pool.submit(fresh_venv, tmp_path_factory.mktemp(f"venv-{name}"), only_wheel(dist), constraints, extra)
+            for name, extra in extras.items()
+        }
+        return {name: future.result() for name, future in made.items()}
 
 
 def documentation_project(folder: Path, files: dict[str, str]) -> Path:
@@ -98,8 +115,8 @@ def test_wheel_and_sdist_pass_twine_check(dist):
     assert result.stdout.count("PASSED") == 2, result.stdout
 
 
-def test_installed_wheel_tests_a_project_with_no_configuration(dist, constraints, tmp_path):
-    python = fresh_venv(tmp_path / "venv", only_wheel(dist), constraints, "[torch]")
+def test_installed_wheel_tests_a_project_with_no_configuration(pythons, tmp_path):
+    python = pythons["torch"]
     project = documentation_project(tmp_path / "project", {"right.py": RIGHT_TORCH, "wrong_dtype.py": WRONG_DTYPE_TORCH})
     result = run([python, "-m", "pytest", "-p", "no:cacheprovider"], project)
     output = result.stdout + result.stderr
@@ -109,8 +126,8 @@ def test_installed_wheel_tests_a_project_with_no_configuration(dist, constraints
     assert "dtype: documented torch.float32 (implied: the repr shows no dtype=), actual torch.float64" in output, output
 
 
-def test_installed_wheel_needs_no_torch_for_numpy_examples(dist, constraints, tmp_path):
-    python = fresh_venv(tmp_path / "venv", only_wheel(dist), constraints)
+def test_installed_wheel_needs_no_torch_for_numpy_examples(pythons, tmp_path):
+    python = pythons["numpy"]
     assert run([python, "-c", "import torch"], tmp_path).returncode != 0, "torch should not be in this environment"
     project = documentation_project(tmp_path / "project", {"right.py": RIGHT_NUMPY, "wrong_dtype.py": WRONG_DTYPE_NUMPY})
     result = run([python, "-m", "pytest", "-p", "no:cacheprovider"], project)
