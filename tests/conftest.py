@@ -124,6 +124,7 @@ def built_site(tmp_path_factory):
     base, server = serve(folder)
     yield base, folder
     server.shutdown()
+    server.server_close()  # its listening socket, else a ResourceWarning
 
 
 @pytest.fixture(scope="module")
