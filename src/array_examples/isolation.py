@@ -135,6 +135,9 @@ class Zygote:
         if self.process is not None and self.process.poll() is None:
             self.process.stdin.close()
             self.process.wait(timeout=10)
+        if self.process is not None:  # its pipes, else a ResourceWarning when they are collected
+            self.process.stdin.close()
+            self.process.stdout.close()
         self.process = None
 
 
