@@ -6,18 +6,10 @@ import re
 import textwrap
 
 import pytest
+from projects import RIGHT, WRONG, write
 from rules import rule
 
 from array_examples.snippets import SnippetError, examples_in_file
-
-RIGHT = "import numpy as np\n\nnp.arange(2)\n#> array([0, 1])\n"
-WRONG = "import numpy as np\n\nnp.arange(2)\n#> array([0, 1, 2])\n"
-
-
-def write(pytester, relative: str, text: str) -> None:
-    path = pytester.path / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
 
 
 @rule("default files")

@@ -6,6 +6,7 @@ import collections
 import dataclasses
 
 import pytest
+from rules import rule
 from verdicts import assert_rejected
 
 from array_examples import compare
@@ -113,16 +114,19 @@ WRONG = {
 }
 
 
+@rule("result objects")
 @pytest.mark.parametrize("code, block", RIGHT.values(), ids=RIGHT.keys())
 def test_a_result_object_documented_by_meaning_passes(run, code, block):
     assert run(code + block + "\n") == []
 
 
+@rule("result objects")
 @pytest.mark.parametrize("code, block, reason", WRONG.values(), ids=WRONG.keys())
 def test_a_wrong_result_object_is_rejected_naming_the_field(run, code, block, reason):
     assert_rejected(run(code + block + "\n"), reason)
 
 
+@rule("result objects")
 def test_declared_fields_of_namedtuples_dataclasses_and_match_args():
     Pair = collections.namedtuple("Pair", "a b")
 
