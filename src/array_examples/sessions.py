@@ -42,6 +42,10 @@ DIRECTIVE = re.compile(r"#\s*doctest:\s*([^\n'\"]*)$")  # doctest's own pattern 
 VARIES = re.compile(r"#\s*(may vary|random)\b", re.IGNORECASE)
 TRACEBACK = re.compile(r"^Traceback \((?:most recent call last|innermost last)\):\s*$")
 BLANKLINE = "<BLANKLINE>"
+# pytest's own options, which its doctest plugin registers: known here, so a session written for pytest reads.
+# Their meaning is kept by the comparison itself (NUMBER: floats to the printed precision) or moot in Python 3.
+for _name in ("ALLOW_UNICODE", "ALLOW_BYTES", "NUMBER"):
+    doctest.register_optionflag(_name)
 
 
 @dataclass
