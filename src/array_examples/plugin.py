@@ -336,14 +336,16 @@ class DocstringModule(pytest.File):
     them; read with `ast`, the module is imported only in the process that runs an example."""
 
     def collect(self):
+        file_lines = read_text_lines(self)
         try:
-            tree = ast.parse("\n".join(read_text_lines(self)) + "\n", filename=str(self.path))
+            tree = ast.parse("\n".join(file_lines) + "\n", filename=str(self.path))
         except SyntaxError as error:
-            raise self.CollectError(f"{self.path.name}:{error.lineno}: not valid Python: {error.msg}") from None
+            shown_as = self.path.relative_to(self.config.rootpath).as_posix()
+            raise self.CollectError(f"{shown_as}:{error.lineno}: not valid Python: {error.msg}") from None
         root, module = import_name(self.path)
         session = {"module": module, "root": str(root)}
         for qualname, node in docstring_nodes(tree, module):
-            yield from session_items(self, session, node.lineno, docstring_lines(node, read_text_lines(self)), qualname)
+            yield from session_items(self, session, node.lineno, docstring_lines(node, file_lines), qualname)
 
 
 def docstring_lines(node: ast.Constant, file_lines: list[str]) -> list[str]:
@@ -366,34 +368,24 @@ def read_text_lines(collector) -> list[str]:
         raise collector.CollectError(f"{collector.path.name}: not UTF-8: {error}") from None
 
 
-def docstring_nodes(tree: ast.Module, prefix: str) -> Iterator[tuple[str, ast.Constant]]:
-    """(qualified name, docstring node) of a module and the functions, classes and methods in it, as doctest finds them."""
-    body = tree.body
-    if (
-        body
-        and isinstance(body[0], ast.Expr)
-        and isinstance(body[0].value, ast.Constant)
-        and isinstance(body[0].value.value, str)
-    ):
-        yield prefix, body[0].value
-    for node in body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            yield from (
-                docstring_nodes(node, f"{prefix}.{node.name}")
-                if isinstance(node, ast.ClassDef)
-                else first_docstring(node, prefix)
-            )
+def docstring_nodes(node: ast.Module | ast.ClassDef, prefix: str) -> Iterator[tuple[str, ast.Constant]]:
+    """(qualified name, docstring node) of a module or class and of the functions, classes and methods in it, as
+    doctest finds them (not functions nested in functions)."""
+    if found := docstring_of(node):
+        yield prefix, found
+    for child in node.body:
+        if isinstance(child, ast.ClassDef):
+            yield from docstring_nodes(child, f"{prefix}.{child.name}")
+        elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and (found := docstring_of(child)):
+            yield f"{prefix}.{child.name}", found
 
 
-def first_docstring(node: ast.FunctionDef | ast.AsyncFunctionDef, prefix: str) -> Iterator[tuple[str, ast.Constant]]:
-    body = node.body
-    if (
-        body
-        and isinstance(body[0], ast.Expr)
-        and isinstance(body[0].value, ast.Constant)
-        and isinstance(body[0].value.value, str)
-    ):
-        yield f"{prefix}.{node.name}", body[0].value
+def docstring_of(node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) -> ast.Constant | None:
+    """The string constant that is a module's, class's or function's docstring, or None."""
+    first = node.body[0] if node.body else None
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        return first.value
+    return None
 
 
 def import_name(path: Path) -> tuple[Path, str]:

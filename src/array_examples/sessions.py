@@ -2,6 +2,7 @@
 
 A session is what doctest reads in a docstring, a text file or a code block:
 
+    >>> import numpy as np
     >>> x = np.arange(3)
     >>> for value in x:
     ...     print(value)
