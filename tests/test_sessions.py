@@ -168,6 +168,11 @@ def traceback():
     Traceback (most recent call last):
         ...
     numpy.exceptions.AxisError: axis 3 is out of bounds for array of dimension 1
+    >>> raise ValueError("a message\\nover two lines")
+    Traceback (most recent call last):
+        ...
+    ValueError: a message
+    over two lines
     """
 
 
@@ -277,6 +282,13 @@ def test_doctest_conventions_in_docstrings_keep_their_meaning(bare):
     assert f"pkg/conventions.py:{line_of(CONVENTIONS, '>>> 1 / 0', 'def may_vary_still')}: unexpected exception" in out
     assert f"pkg/conventions.py:{line_of(CONVENTIONS, '    Traceback', 'def traceback_wrong')}: exception message differs" in out
     assert "exception type: documented KeyError, actual IndexError" in out
+
+
+def test_a_requirement_is_an_input_of_its_own(bare):
+    write(bare, "docs/page.md", "```pycon\n>>> # requires: cuda\n>>> import torch\n>>> torch.ones(1, device='cuda')\n```\n")
+    result = run(bare, "--devices", "cpu")
+    assert result.parseoutcomes() == {"skipped": 1}
+    result.stdout.fnmatch_lines(["SKIPPED [[]1[]] docs/page.md:2: --devices cpu leaves out cuda examples"])
 
 
 def test_ellipsis_is_on_as_under_pytest_and_doctest_optionflags_turn_it_off(bare):
