@@ -113,6 +113,18 @@ torch.ones(2, dtype=torch.bfloat16).detach().to("cpu").numpy()
 # fix: densify first: t.detach().cpu().to_dense().numpy()
 torch.tensor([0.0, 2.0]).to_sparse().detach().to("cpu").numpy()
 #! raises TypeError: can't convert Sparse layout tensor to numpy. Use Tensor.to_dense() first.
+conjugated = torch.tensor([1 + 2j]).conj()  # the conjugate bit
+# fix: resolve it first: t.detach().cpu().resolve_conj().numpy()
+conjugated.detach().to("cpu").numpy()
+#! raises RuntimeError: Can't call numpy() on Tensor that has conjugate bit set. Use tensor.resolve_conj().numpy() instead.
+conjugated.detach().to("cpu").resolve_conj().numpy()
+#> array([1.-2.j], dtype=complex64)
+negated = conjugated.imag  # the negative bit
+# fix: resolve it first: t.detach().cpu().resolve_neg().numpy()
+negated.detach().to("cpu").numpy()
+#! raises RuntimeError: Can't call numpy() on Tensor that has negative bit set. Use tensor.resolve_neg().numpy() instead.
+negated.detach().to("cpu").resolve_neg().numpy()
+#> array([-2.], dtype=float32)
 # --8<-- [end:one_line_limits]
 
 # --8<-- [start:item_and_tolist]
