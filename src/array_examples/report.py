@@ -100,7 +100,8 @@ def apply_rewrites(path: Path, rewrites: list[dict]) -> bool:
     """Replace documented blocks in one file; return whether the file changed.
 
     Every line keeps its own ending (a CRLF file stays CRLF) and a block keeps the indentation of the
-    line it replaces or follows.
+    line it replaces or follows; a `>>>` session's output (`"style": "session"`) that of its prompt, since
+    its old first line may be indented further (printed text that starts with spaces).
     """
     original = path.read_bytes().decode("utf-8")
     lines = original.splitlines(keepends=True)
@@ -112,6 +113,8 @@ def apply_rewrites(path: Path, rewrites: list[dict]) -> bool:
     for change in sorted(rewrites, key=lambda c: c["after"], reverse=True):
         if change["start"] is not None:
             model = lines[change["start"] - 1]
+            if change.get("style") == "session":
+                model = leading_space(lines[change["line"] - 1]) + model.lstrip()
             lines[change["start"] - 1 : change["end"]] = shaped(change["lines"], model, newline)
         elif change["lines"]:
             # A new block takes the indentation of its statement.

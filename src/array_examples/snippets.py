@@ -56,6 +56,10 @@ class Documented:
     output_numbers: list[int] = field(default_factory=list)  # the line number of each `#>` line
     raises: tuple[str, str] | None = None  # (exception type, message)
     warns: list[tuple[str, str]] = field(default_factory=list)
+    # Set only for a `>>>` session's output (see sessions.py): False for `# may vary` (run, not compared);
+    # the doctest option flags under which doctest's own text comparison may accept what differs in meaning.
+    checked: bool = True
+    doctest_flags: int | None = None
 
 
 @dataclass
@@ -66,6 +70,7 @@ class Statement:
     end_line: int
     nodes: list[ast.stmt]
     documented: Documented | None
+    checks_warnings: bool = True  # False in a `>>>` session: doctest shows no warnings, so none are documented
 
 
 @dataclass
@@ -79,6 +84,9 @@ class Example:
     requires: tuple[str, ...] = ("cpu",)
     # The absolute folder of the file, which an example sees first on sys.path as a script does; "" for none.
     directory: str = ""
+    # None for the `#>` format; for a `>>>` session (see sessions.py), {"flags": doctest option flags} and, for a
+    # docstring, "module" and "root": the module whose globals its examples start with, and where it imports from.
+    session: dict | None = None
 
     @property
     def source(self) -> str:
