@@ -125,26 +125,39 @@ array.shape, tensor.shape  # .shape works on both
 # --8<-- [end:size]
 
 # --8<-- [start:transpose]
-import warnings
-
 import numpy as np
 import torch
 
 batch = torch.zeros(2, 3, 4)
 np.zeros((2, 3, 4)).T.shape  # NumPy reverses every dimension, silently
 #> (4, 3, 2)
-with warnings.catch_warnings(record=True) as caught:  # record the warning, to print it
-    warnings.simplefilter("always")
-    reversed_batch = batch.T
-print(str(caught[0].message).split(". ")[0])  # its first sentence; the rest suggests the two fixes below
-#> The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release
-reversed_batch.shape
+# fix: Say what you mean: `batch.mT` transposes a batch of matrices, `batch.permute(2, 1, 0)` reverses every dimension.
+batch.T.shape  # torch reverses them too, and warns
+#! warns UserWarning: The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.
+#> torch.Size([4, 3, 2])
+batch.T.shape  # torch gives this warning once per process: the second time, nothing
 #> torch.Size([4, 3, 2])
 batch.mT.shape
 #> torch.Size([2, 4, 3])
 batch.permute(2, 1, 0).shape
 #> torch.Size([4, 3, 2])
 # --8<-- [end:transpose]
+
+# --8<-- [start:transpose_other_dims]
+import torch
+
+vector = torch.arange(3)
+# fix: Drop `.T` on a 1-D tensor, which it leaves as it is; for a column, use `vector.unsqueeze(1)`.
+vector.T  # one dimension: the same warning, and the same tensor
+#! warns UserWarning: The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.
+#> tensor([0, 1, 2])
+vector.unsqueeze(1).shape
+#> torch.Size([3, 1])
+# fix: Drop `.T` on a 0-D tensor: it returns the tensor as it is.
+torch.tensor(5.0).T  # no dimensions: a warning of its own
+#! warns UserWarning: Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases.
+#> tensor(5.)
+# --8<-- [end:transpose_other_dims]
 
 # --8<-- [start:from_numpy_tensor]
 import numpy as np
@@ -214,6 +227,9 @@ torch.flip(row, 1)
 #! raises TypeError: flip(): argument 'dims' (position 2) must be tuple of ints, not int
 torch.flip(row, (1,))
 #> tensor([[3, 2, 1]])
+# fix: torch has no negative steps: flip instead, `row.flip(1)` (a copy).
+row[:, ::-1]  # NumPy's way to flip
+#! raises ValueError: step must be greater than zero
 row.flip(1)  # the method takes separate ints too
 #> tensor([[3, 2, 1]])
 # --8<-- [end:flip]
@@ -262,7 +278,7 @@ torch.where(mask, torch.tensor(1.0), torch.tensor(0.0))  # three arguments: choo
 import numpy as np
 import torch
 
-# fix: Use `float` (or `np.float64`, the same dtype); `np.int` and `np.bool` likewise became `int` and `bool`.
+# fix: Use `float` (or `np.float64`, the same dtype); for `np.int`, use `int` (or `np.int64`).
 np.arange(3, dtype=np.float)
 #! raises AttributeError: module 'numpy' has no attribute 'float'.
 #! `np.float` was a deprecated alias for the builtin `float`. To avoid this error in existing code, use `float` by itself. Doing this will not modify any behavior and is safe. If you specifically wanted the numpy scalar type, use `np.float64` here.
@@ -274,7 +290,40 @@ torch.float  # torch.float still exists, and is float32, not float64
 #> torch.float32
 torch.float is torch.float32
 #> True
+# fix: Use `int` (or name the width: `np.int64`).
+np.arange(3, dtype=np.int)
+#! raises AttributeError: module 'numpy' has no attribute 'int'.
+#! `np.int` was a deprecated alias for the builtin `int`. To avoid this error in existing code, use `int` by itself. Doing this will not modify any behavior and is safe. When replacing `np.int`, you may wish to use e.g. `np.int64` or `np.int32` to specify the precision. If you wish to review your current use, check the release note link for additional information.
+#! The aliases was originally deprecated in NumPy 1.20; for more details and guidance see the original release note at:
+#!     https://numpy.org/devdocs/release/1.20.0-notes.html#deprecations
+np.arange(3, dtype=int)
+#> array([0, 1, 2])
 # --8<-- [end:np_float]
+
+# --8<-- [start:np_bool]
+# requires: numpy>=2
+import numpy as np
+
+np.zeros(2, dtype=np.bool)  # NumPy 2.0 and later: np.bool is NumPy's own bool type again
+#> array([False, False])
+np.bool is np.bool_
+#> True
+# --8<-- [end:np_bool]
+
+# --8<-- [start:np_bool_1x]
+# requires: numpy<2
+import numpy as np
+
+# fix: On NumPy 1.24 to 1.26, use `bool` (or `np.bool_`); NumPy 2.0 brought `np.bool` back.
+np.zeros(2, dtype=np.bool)
+#! warns FutureWarning: In the future `np.bool` will be defined as the corresponding NumPy scalar.
+#! raises AttributeError: module 'numpy' has no attribute 'bool'.
+#! `np.bool` was a deprecated alias for the builtin `bool`. To avoid this error in existing code, use `bool` by itself. Doing this will not modify any behavior and is safe. If you specifically wanted the numpy scalar type, use `np.bool_` here.
+#! The aliases was originally deprecated in NumPy 1.20; for more details and guidance see the original release note at:
+#!     https://numpy.org/devdocs/release/1.20.0-notes.html#deprecations
+np.zeros(2, dtype=bool)
+#> array([False, False])
+# --8<-- [end:np_bool_1x]
 
 # --8<-- [start:seeds]
 import numpy as np
@@ -311,6 +360,11 @@ torch.zeros((3,), dtype=np.float32)
 #! raises TypeError: zeros(): argument 'dtype' must be torch.dtype, not type
 torch.zeros((3,), dtype=torch.float32)
 #> tensor([0., 0., 0.])
+# fix: Pass a torch dtype: here the type `str` came from a dict's keys, where a tensor's `.dtype` was meant.
+torch.zeros((0, 3), dtype=str)  # any Python class gives the same message
+#! raises TypeError: zeros(): argument 'dtype' must be torch.dtype, not type
+torch.zeros((0, 3), dtype=torch.int64)
+#> tensor([], size=(0, 3), dtype=torch.int64)
 torch.from_numpy(np.zeros(3, dtype=np.float32))  # or make the array, then convert
 #> tensor([0., 0., 0.])
 # --8<-- [end:dtype_argument]
@@ -426,6 +480,32 @@ base = torch.zeros(3)
 base.unsqueeze(0)._base is base  # a view records the tensor it looks into
 #> True
 # --8<-- [end:memory_views]
+
+# --8<-- [start:memory_expand]
+import numpy as np
+import torch
+
+row = np.zeros(3)
+# fix: Copy first: `np.broadcast_to(row, (2, 3)).copy()` is an array you can write to.
+np.broadcast_to(row, (2, 3))[0, 0] = 5
+#! raises ValueError: assignment destination is read-only
+writable = np.broadcast_to(row, (2, 3)).copy()
+writable[0, 0] = 5
+writable
+#> array([[5., 0., 0.],
+#>        [0., 0., 0.]])
+expanded = torch.zeros(3).expand(2, 3)  # both rows are the same three numbers in memory
+# fix: Clone first: `expanded.clone().add_(1)` gives each row memory of its own.
+expanded.add_(1)
+#! raises RuntimeError: unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.
+expanded.clone().add_(1)
+#> tensor([[1., 1., 1.],
+#>         [1., 1., 1.]])
+expanded[0, 0] = 5  # a write to one element goes through...
+expanded  # ...and shows in every row
+#> tensor([[5., 0., 0.],
+#>         [5., 0., 0.]])
+# --8<-- [end:memory_expand]
 
 # --8<-- [start:memory_if_possible]
 import numpy as np
