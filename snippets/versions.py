@@ -17,6 +17,27 @@ print(subprocess.run([sys.executable, "-c", working], capture_output=True, text=
 #> [0. 0.]
 # --8<-- [end:numpy_not_available]
 
+# --8<-- [start:numpy_scalar_not_available]
+import subprocess
+import sys
+
+# A fresh interpreter that makes a NumPy scalar, then hides NumPy from torch, as a mismatched pair does.
+hidden = (
+    "import sys; import numpy; x, y = numpy.int64(3), numpy.float64(1.5)\n"
+    "for name in [n for n in sys.modules if n.startswith('numpy')]: sys.modules[name] = None\n"
+    "import torch; print(torch.tensor(y)); torch.tensor(x)"
+)
+result = subprocess.run([sys.executable, "-c", hidden], capture_output=True, text=True)
+print(result.stderr.strip().splitlines()[-1])  # not "Numpy is not available": torch cannot read the scalar
+#> RuntimeError: Could not infer dtype of numpy.int64
+print(result.stdout.strip())  # a float64 still converts: it is a subclass of Python's float
+#> tensor(1.5000)
+# The same call where NumPy loads:
+working = "import numpy, torch; print(torch.tensor(numpy.int64(3)))"
+print(subprocess.run([sys.executable, "-c", working], capture_output=True, text=True).stdout.strip())
+#> tensor(3)
+# --8<-- [end:numpy_scalar_not_available]
+
 # --8<-- [start:check_pair]
 import importlib.metadata
 
