@@ -48,6 +48,9 @@ json.dumps(stats)
 stats = {"epoch": 1, "loss": torch.tensor(0.25).item(), "scores": torch.tensor([0.5, 1.0]).tolist()}
 json.dumps(stats)
 #> '{"epoch": 1, "loss": 0.25, "scores": [0.5, 1.0]}'
+weights = torch.ones(2, requires_grad=True)
+weights.tolist(), weights.sum().item()  # no .detach() needed: both leave autograd
+#> ([1.0, 1.0], 2.0)
 # --8<-- [end:json_tensor]
 
 # --8<-- [start:json_numpy_scalar]
