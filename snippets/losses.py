@@ -49,10 +49,10 @@ F.cross_entropy(logits, torch.from_numpy(one_hot.argmax(1)))
 F.cross_entropy(logits, torch.from_numpy(one_hot).float())  # rows of probabilities: the same loss
 #> tensor(1.0986)
 dummies = pd.get_dummies(pd.Series(["a", "c", "b", "c"]))  # one-hot columns from pandas 2.0 and later are bool
-# fix: make the rows float: torch.from_numpy(dummies.to_numpy(dtype=np.float32))
-F.cross_entropy(logits, torch.from_numpy(dummies.to_numpy()))
+# fix: make the rows float: torch.tensor(dummies.to_numpy(dtype=np.float32))
+F.cross_entropy(logits, torch.tensor(dummies.to_numpy()))  # torch.tensor copies: no read-only warning with pandas 3.1.1
 #! raises RuntimeError: Expected floating point type for target with class probabilities, got Bool
-F.cross_entropy(logits, torch.from_numpy(dummies.to_numpy(dtype=np.float32)))
+F.cross_entropy(logits, torch.tensor(dummies.to_numpy(dtype=np.float32)))
 #> tensor(1.0986)
 F.cross_entropy(logits, torch.from_numpy(np.eye(3)[[0, 2, 1, 2]]))  # np.eye's rows are float64: taken, a float64 loss
 #> tensor(1.0986, dtype=torch.float64)
