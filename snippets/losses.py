@@ -29,6 +29,7 @@ F.multi_margin_loss(logits, torch.from_numpy(labels).long())
 
 # --8<-- [start:class_index_shape]
 import numpy as np
+import pandas as pd
 import torch
 import torch.nn.functional as F
 
@@ -46,6 +47,21 @@ F.cross_entropy(logits, torch.from_numpy(one_hot))
 F.cross_entropy(logits, torch.from_numpy(one_hot.argmax(1)))
 #> tensor(1.0986)
 F.cross_entropy(logits, torch.from_numpy(one_hot).float())  # rows of probabilities: the same loss
+#> tensor(1.0986)
+dummies = pd.get_dummies(pd.Series(["a", "c", "b", "c"]))  # one-hot columns from pandas 2.0 and later are bool
+# fix: make the rows float: torch.tensor(dummies.to_numpy(dtype=np.float32))
+F.cross_entropy(logits, torch.tensor(dummies.to_numpy()))  # torch.tensor copies: no read-only warning with pandas 3.1.1
+#! raises RuntimeError: Expected floating point type for target with class probabilities, got Bool
+F.cross_entropy(logits, torch.tensor(dummies.to_numpy(dtype=np.float32)))
+#> tensor(1.0986)
+F.cross_entropy(logits, torch.from_numpy(np.eye(3)[[0, 2, 1, 2]]))  # np.eye's rows are float64: taken, a float64 loss
+#> tensor(1.0986, dtype=torch.float64)
+pixel_logits = torch.zeros(2, 3, 4, 4)  # a segmentation model's output: (batch, classes, height, width)
+mask = torch.from_numpy(np.zeros((2, 1, 4, 4), dtype=np.int64))  # masks loaded with a channel axis: (2, 1, 4, 4)
+# fix: one class index per pixel, shape (batch, height, width): mask.squeeze(1)
+F.cross_entropy(pixel_logits, mask)
+#! raises RuntimeError: only batches of spatial targets supported (3D tensors) but got targets of dimension: 4
+F.cross_entropy(pixel_logits, mask.squeeze(1))
 #> tensor(1.0986)
 # --8<-- [end:class_index_shape]
 
@@ -128,6 +144,27 @@ torch.nn.MSELoss()(predictions, targets.float().unsqueeze(1))  # (4, 1) against 
 torch.nn.MSELoss()(predictions, targets.unsqueeze(1))  # a float64 target: no error, but a float64 loss
 #> tensor(0., dtype=torch.float64, grad_fn=<MseLossBackward0>)
 # --8<-- [end:regression_targets]
+
+# --8<-- [start:binary_target_shape]
+import numpy as np
+import torch
+
+scores = torch.zeros(4, 1, requires_grad=True)  # a model with one output: shape (4, 1)
+targets = torch.from_numpy(np.array([0, 1, 1, 0], dtype=np.float32))  # a label column from NumPy: shape (4,)
+# fix: give the target the input's shape: targets.unsqueeze(1)
+torch.nn.BCEWithLogitsLoss()(scores, targets)
+#! raises ValueError: Target size (torch.Size([4])) must be the same as input size (torch.Size([4, 1]))
+torch.nn.BCEWithLogitsLoss()(scores, targets.unsqueeze(1))
+#> tensor(0.6931, grad_fn=<BinaryCrossEntropyWithLogitsBackward0>)
+probabilities = torch.sigmoid(scores)
+# fix: give the target the input's shape: targets.unsqueeze(1)
+torch.nn.BCELoss()(probabilities, targets)
+#! raises ValueError: Using a target size (torch.Size([4])) that is different to the input size (torch.Size([4, 1])) is deprecated. Please ensure they have the same size.
+torch.nn.BCELoss()(probabilities, targets.unsqueeze(1))
+#> tensor(0.6931, grad_fn=<BinaryCrossEntropyBackward0>)
+torch.nn.BCEWithLogitsLoss()(scores.squeeze(1), targets)  # or squeeze the output to (4,)
+#> tensor(0.6931, grad_fn=<BinaryCrossEntropyWithLogitsBackward0>)
+# --8<-- [end:binary_target_shape]
 
 # --8<-- [start:one_hot]
 import numpy as np
