@@ -45,6 +45,8 @@ def test_the_zygote_answers_requests_however_they_arrive():
     assert zygote.wait(timeout=120) == 0  # end of file on its requests: it stops
     assert read_frame(zygote.stdout) is None
     errors = zygote.stderr.read().decode()
+    zygote.stdout.close()
+    zygote.stderr.close()
     assert "Traceback" not in errors, errors
 
 

@@ -78,9 +78,17 @@ class Zygote:
 
     def start(self) -> None:
         """Start the zygote and wait for its READY frame; raise RuntimeError if it fails to start."""
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE_PARENT), os.environ.get("PYTHONPATH", "")]))
+        # The path goes in through sys.path, not PYTHONPATH: examples see the user's environment, and so do
+        # the processes they start.
+        # sys.path as `python -m` would make it, with this package's folder where PYTHONPATH would have put it.
+        start = (
+            f"import os, sys; sys.path[0:1] = [os.getcwd(), {str(PACKAGE_PARENT)!r}]; "
+            "from array_examples.isolation import serve; serve()"
+        )
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "array_examples.isolation"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+            [sys.executable, "-c", start],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
         )
         if read_frame(self._pipes()[1]) != READY:
             raise RuntimeError("the snippet zygote failed to start; run `python -m array_examples.isolation` to see why")
@@ -154,10 +162,14 @@ class Zygote:
         return self._facts
 
     def close(self) -> None:
-        """End the zygote: end of file on its requests, then wait for it to exit."""
+        """End the zygote: end of file on its requests, wait for it to exit, and close its pipes."""
         if self.process is not None and self.process.poll() is None:
             self._pipes()[0].close()
             self.process.wait(timeout=10)
+        if self.process is not None:  # its pipes, else a ResourceWarning when they are collected
+            requests, answers = self._pipes()
+            requests.close()
+            answers.close()
         self.process = None
 
 

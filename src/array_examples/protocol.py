@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from typing import IO, Any, TypedDict
+from typing import IO, Any, NotRequired, TypedDict
 
 from array_examples.snippets import Example
 
@@ -37,6 +37,7 @@ class Rewrite(TypedDict):
     end: int | None
     lines: list[str]  # the block to write, as comment lines
     recheck: list[tuple[int, str]]  # (line, problem) the next run would report on the new block
+    style: NotRequired[str]  # "session": a `>>>` session's output, indented as its prompt (see report.apply_rewrites)
 
 
 class ExampleResult(TypedDict):

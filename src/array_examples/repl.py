@@ -21,6 +21,7 @@ import ast
 import builtins
 import dataclasses
 import importlib
+import os
 import re
 import sys
 import traceback
@@ -28,7 +29,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-from array_examples import report
+from array_examples import report, sessions
 from array_examples.capture import StandardOutput
 from array_examples.compare import compare_value, normalise, without_addresses
 from array_examples.protocol import ExampleResult, Rewrite
@@ -427,7 +428,10 @@ def check(statement: Statement, outcome: Outcome) -> list[tuple[int, str]]:
 
 
 def warning_differences(statement: Statement, outcome: Outcome) -> list[Difference]:
-    """The documented warnings against those the statement raised: their number, types and messages."""
+    """The documented warnings against those the statement raised: their number, types and messages;
+    none for a `>>>` session's statement (doctest shows no warnings, so none are documented)."""
+    if not statement.checks_warnings:
+        return []
     documented = statement.documented
     where = documented.line if documented else statement.end_line
     documented_warnings = documented.warns if documented else []
@@ -469,7 +473,7 @@ def exception_differences(statement: Statement, outcome: Outcome) -> list[Differ
     reason = kind_difference(expected[0], raised[0])
     if reason:
         found.append((where, "exception type differs", [f"exception type: {reason}"], None, None))
-    if not same_message(expected[1], raised[1]):
+    if not same_message(expected[1], raised[1]) and not doctest_accepts(documented, expected[1], raised[1]):
         found.append((where, "exception message differs", [f"exception type: {raised[0].__name__}"], expected[1], raised[1]))
     return found
 
@@ -485,7 +489,26 @@ def output_differences(statement: Statement, outcome: Outcome) -> list[Differenc
     written = documented.output
     if shown is None:
         return [(documented.output_line, "missing output", ["documented output, but the statement shows nothing"], written, "")]
-    return block_differences(documented, outcome)
+    if not documented.checked:
+        return []  # a `>>>` session's `# may vary` output: run, not compared
+    differences = block_differences(documented, outcome)
+    if not differences or doctest_accepts(documented, written, shown):
+        return []
+    note = sessions.text_note(documented.doctest_flags, written)
+    return [
+        (line, title, [*details, *note], written_text, actual_text)
+        for line, title, details, written_text, actual_text in differences
+    ]
+
+
+def doctest_accepts(documented: Documented | None, written: str, actual: str) -> bool:
+    """Whether a `>>>` session's text passes as doctest compares it (ELLIPSIS, NORMALIZE_WHITESPACE), though
+    its meaning differs; never for a `#>` block."""
+    return (
+        documented is not None
+        and documented.doctest_flags is not None
+        and sessions.doctest_accepts(written, actual, documented.doctest_flags)
+    )
 
 
 def block_differences(documented: Documented, outcome: Outcome) -> list[Difference]:
@@ -554,6 +577,20 @@ def update_lines(statement: Statement, outcome: Outcome) -> list[str]:
     return report.block_lines(warned, outcome.shown_lines(), raised)
 
 
+def starting_namespace(example: Example) -> dict[str, Any]:
+    """The globals an example's statements start with: a script's, or for a docstring's `>>>` session a copy of
+    its module's (see sessions.module_globals, whose import error it raises). Where the example has a folder,
+    that folder goes first on sys.path and `__file__` names the file, as for `python file.py`."""
+    namespace: dict[str, Any] = {"__name__": "__main__", "__file__": example.filename, "__builtins__": builtins}
+    if example.session and example.session.get("module"):
+        namespace = sessions.module_globals(example)  # a docstring's examples see its module's globals
+    if example.directory:
+        # As for `python file.py`: modules beside the file import, and __file__ names the file.
+        sys.path.insert(0, example.directory)
+        namespace["__file__"] = os.path.join(example.directory, os.path.basename(example.filename))
+    return namespace
+
+
 def run_example(
     example: Example, on_statement: Callable[[int], object] = lambda line: None, update: bool = False
 ) -> ExampleResult:
@@ -564,20 +601,30 @@ def run_example(
     and one update fills in every block. Only an update run computes the rewrites (a normal one returns none).
     """
     try:
-        statements = parse_statements(example)
+        statements = parse_statements(example) if example.session is None else sessions.example_statements(example)
     except SnippetError as error:
         return {"problems": [str(error)], "rewrites": []}
-    namespace = {"__name__": "__main__", "__file__": example.filename, "__builtins__": builtins}
+    try:
+        namespace = starting_namespace(example)
+    except BaseException as error:  # a docstring's module that fails to import
+        where = f"{example.filename}:{example.first_line}"
+        module = (example.session or {}).get("module")
+        return {"problems": [f"{where}: cannot import {module}: {type(error).__name__}: {error}"], "rewrites": []}
     problems: list[str] = []
     rewrites: list[Rewrite] = []
     with StandardOutput() as output:
         for statement in statements:
             on_statement(statement.line)
             outcome = execute(statement, namespace, example.filename, output, update)
-            problems += [f"{example.filename}:{line}: {body}" for line, body in check(statement, outcome)]
-            if update:
+            found = check(statement, outcome)
+            problems += [f"{example.filename}:{line}: {body}" for line, body in found]
+            # A session's output that passes is left as written (its `...`, `# may vary`, its spacing).
+            if update and (example.session is None or found):
                 lines = update_lines(statement, outcome)
-                rewrites.append(report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename)))
+                change = report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename))
+                if example.session is not None:
+                    change["lines"], change["style"] = sessions.written_lines(lines), "session"
+                rewrites.append(change)
             output.discard()  # what a __repr__ printed while the harness compared is not the next statement's
             if outcome.exception and not (statement.documented and statement.documented.raises) and not update:
                 break

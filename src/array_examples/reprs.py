@@ -194,6 +194,16 @@ class ReturnTypesRepr:
 
 
 @dataclass
+class RecordRepr:
+    """A result object printed as its class and fields: `SignificanceResult(statistic=..., pvalue=...)`
+    (SciPy), a namedtuple, a dataclass."""
+
+    name: str  # the class name as written, possibly dotted
+    fields: dict = field(default_factory=dict)
+    text: str = ""  # as written: compared as text where the class declares no fields
+
+
+@dataclass
 class TextRepr:
     text: str
 
@@ -275,7 +285,7 @@ class Reader:
         raise Unknown
 
     def call(self, node: ast.Call) -> object:
-        """A documented call read as its repr class: torch's and NumPy's constructors, and frozenset.
+        """A documented call read as its repr class: torch's and NumPy's constructors, frozenset, result objects.
         Raises Unknown for a call it does not read (compared as text), MalformedOutput for a bad one."""
         func = dotted(node.func)
         keywords = {k.arg: k.value for k in node.keywords}
@@ -307,7 +317,8 @@ class Reader:
         return ReturnTypesRepr(func.rpartition(".")[2], {name: self.read(value) for name, value in keywords.items()})
 
     def numpy_call(self, func: str, node: ast.Call, keywords: dict[str | None, ast.expr]) -> object:
-        """array(...), dtype(...), or a NumPy scalar such as np.float64(1.5); raises Unknown for any other call."""
+        """array(...), dtype(...), a NumPy scalar such as np.float64(1.5), or a result object's class with fields
+        only (`TtestResult(statistic=..., pvalue=...)`); raises Unknown for any other call."""
         if func == "array":
             if set(keywords) - ARRAY_KEYWORDS or len(node.args) != 1:
                 raise MalformedOutput(f"array(...) takes one value and {sorted(ARRAY_KEYWORDS)}")
@@ -327,6 +338,9 @@ class Reader:
                 raise MalformedOutput(f"cannot read {ast.unparse(node)}")
             dtype = self.dtype_spec(keywords["dtype"]) if "dtype" in keywords else None
             return NumpyScalarRepr(name, None, arguments, dtype)
+        if name[:1].isupper() and keywords and not node.args and None not in keywords:
+            # A class name with fields only, as namedtuples, dataclasses and SciPy's result objects print.
+            return RecordRepr(func, {key: self.read(value) for key, value in keywords.items()}, self.text(node))
         raise Unknown
 
     def tensor(self, data: ast.expr, keywords: dict[str | None, ast.expr]) -> TensorRepr:
