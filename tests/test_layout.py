@@ -35,7 +35,8 @@ MEASURE = r"""async () => {
     const clip = (s) => { s = s.replace(/\s+/g, " ").trim(); return s.length > 70 ? s.slice(0, 70) + "..." : s; };
     const where = (el) => {
         // The element's kind and the nearest heading before it, so a reader can find it.
-        const kind = el.closest("table") ? "table" : el.closest("pre") ? "code block" : el.tagName.toLowerCase();
+        const has = (selector) => el.closest(selector) || (el !== content && el.querySelector(selector));
+        const kind = has("table") ? "table" : has("pre") ? "code block" : el.tagName.toLowerCase();
         let heading = null;
         for (const h of content.querySelectorAll("h1, h2, h3, h4")) {
             if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) heading = h;
@@ -76,7 +77,7 @@ MEASURE = r"""async () => {
     // 1. Boxes that scroll or clip sideways with text in the hidden part.
     for (const el of content.querySelectorAll("*")) {
         const overflow = getComputedStyle(el).overflowX;
-        if (overflow === "visible" || el.scrollWidth <= el.clientWidth + 1 || !el.clientWidth) continue;
+        if (overflow === "visible" || el.scrollWidth <= el.clientWidth + 1 || el.clientWidth <= 1 || el.clientHeight <= 1) continue;
         const right = el.getBoundingClientRect().left + el.clientLeft + el.clientWidth;
         const cut = new Map();  // line top -> text of the first cut-off piece on that line
         for (const node of texts(el)) {
@@ -142,7 +143,7 @@ MEASURE = r"""async () => {
     }
     for (const img of content.querySelectorAll("img")) {
         const source = img.currentSrc || img.src;
-        if (!/\.svg($|[?#])/.test(source)) continue;
+        if (!/\.svg($|[?#])|^data:image\/svg\+xml/.test(source)) continue;
         const drawn = img.getBoundingClientRect();
         if (!drawn.width) continue;
         // The same file, drawn at the same size as the <img>, in a box that takes none of the page's styles.
@@ -155,7 +156,7 @@ MEASURE = r"""async () => {
         svg.style.maxWidth = "none";
         box.append(svg);
         document.documentElement.append(box);
-        drawings.push(measureSvg(svg, `${where(img)} (${source.split("/").pop()})`));
+        drawings.push(measureSvg(svg, `${where(img)} (${source.split("/").pop().slice(0, 40)})`));
         box.remove();
     }
     return {problems, drawings: drawings.filter(Boolean)};
@@ -168,13 +169,19 @@ def site(built_site):
     return built_site
 
 
+def browser_context(browser, base: str | None, width: int, **options):
+    """A new browser context with a window `width` px wide (800 high), patient as these tests are."""
+    context = browser.new_context(base_url=base, viewport={"width": width, "height": 800}, **options)
+    context.set_default_timeout(PATIENCE_MS)
+    return context
+
+
 def measure(browser, base: str, path: str, width: int) -> dict:
     """Open one page at one window width, reveal its hidden blocks and measure it (see MEASURE).
 
     Returns {"problems": [line, ...], "drawings": [{"label": ..., "smallest": px}, ...]}.
     """
-    context = browser.new_context(base_url=base, viewport={"width": width, "height": 800})
-    context.set_default_timeout(PATIENCE_MS)
+    context = browser_context(browser, base, width)
     tab = context.new_page()
     try:
         tab.goto(path, wait_until="networkidle")
@@ -221,3 +228,63 @@ def test_text_in_drawings_is_large_enough(measured, width):
                 found.append(f"/{path} at {width} px: {drawing['label']}: text {drawing['smallest']:.1f} px")
     assert measured_count, "no drawing with text found: the measure is broken"
     assert not found, "\n".join(found)
+
+
+def test_copying_a_wrapped_code_block_gives_its_text_unwrapped(chromium, site):
+    """At 360 px the block's long lines wrap; the copy button still copies the snippet's lines as written."""
+    from playwright.sync_api import expect
+
+    from sitetools import ROOT
+
+    lines = (ROOT / "snippets" / "torch_to_numpy.py").read_text().splitlines()
+    section = lines[lines.index("# --8<-- [start:requires_grad_error]") + 1 : lines.index("# --8<-- [end:requires_grad_error]")]
+    base, _ = site
+    context = browser_context(chromium, base, 360, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        tab = context.new_page()
+        tab.goto("pytorch-to-numpy/")
+        block = tab.locator("div.highlight", has_text="Can't call numpy()").first
+        line = block.locator("[id^='__span-']", has_text="#! raises")
+        # Wrapped: the message's line is taller than one line of code.
+        assert line.evaluate("(e) => e.getClientRects()[0].height > 1.5 * parseFloat(getComputedStyle(e).lineHeight)")
+        block.hover()
+        block.locator("button[data-md-type=copy]").click()
+        expect(tab.locator(".md-dialog")).to_contain_text("Copied", timeout=PATIENCE_MS)
+        assert tab.evaluate("navigator.clipboard.readText()").rstrip("\n") == "\n".join(section)
+    finally:
+        context.close()
+
+
+# A page with one of each problem the measure must find, and one wrapped line it must not report.
+BROKEN_PAGE = """<!doctype html><html><body style="margin: 0"><article style="width: 340px">
+<h2>Long line</h2>
+<pre><code style="display: block; overflow: auto; white-space: pre">#! raises RuntimeError: a message far too long for a phone's screen</code></pre>
+<h2>Wrapped line</h2>
+<pre><code style="display: block; overflow: auto; white-space: pre-wrap">#! raises RuntimeError: a message far too long for a phone's screen</code></pre>
+<h2>Wide table</h2>
+<div style="overflow: auto"><table><tr><td>one</td><td>two</td><td style="white-space: nowrap">Shares memory? only if a is already float32, and not otherwise</td></tr></table></div>
+<h2>Narrow cell</h2>
+<table><tr><td style="width: 60px"><code style="word-break: break-all">torch.from_numpy(a)</code></td></tr></table>
+<h2>Small drawing</h2>
+<img alt="" style="width: 300px" src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 600 100'%3E%3Ctext x='10' y='50' font-size='16'%3Esmall%3C/text%3E%3C/svg%3E">
+<div style="width: 500px">a box wider than the window</div>
+</article></body></html>"""
+
+
+def test_the_measure_finds_each_kind_of_problem(chromium):
+    context = browser_context(chromium, None, 360)
+    try:
+        tab = context.new_page()
+        tab.set_content(BROKEN_PAGE)
+        tab.wait_for_function("() => document.querySelector('img').complete")
+        result = tab.evaluate(MEASURE)
+    finally:
+        context.close()
+    problems = "\n".join(result["problems"])
+    assert 'code block under "Long line": 1 line(s) cut off' in problems
+    assert "Wrapped line" not in problems
+    assert 'table under "Wide table": 1 line(s) cut off at the right, e.g. "Shares memory?' in problems
+    assert 'table under "Narrow cell": code broken mid-name' in problems
+    assert "the page is 500 px wide in a 360 px window" in problems
+    [drawing] = result["drawings"]
+    assert drawing["smallest"] == pytest.approx(8, abs=0.1)  # 16 units drawn at half size
