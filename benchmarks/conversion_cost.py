@@ -94,10 +94,14 @@ def draw(results: dict[str, list[float]], caption: str) -> str:
     ]
     for power in range(low, high + 1):
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(10**power):.1f}" y2="{y(10**power):.1f}" stroke="#dddddd"/>')
-        parts.append(f'<text x="{left - 6}" y="{y(10**power) + 4:.1f}" text-anchor="end" fill="#333333">{short(10**power)}</text>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y(10**power) + 4:.1f}" text-anchor="end" fill="#333333">{short(10**power)}</text>'
+        )
     for size in SIZES:
         parts.append(f'<text x="{x(size):.1f}" y="{top + plot_h + 18}" text-anchor="middle" fill="#333333">{short(size)}</text>')
-    parts.append(f'<text x="{left + plot_w / 2}" y="{top + plot_h + 38}" text-anchor="middle" fill="#333333">float32 elements</text>')
+    parts.append(
+        f'<text x="{left + plot_w / 2}" y="{top + plot_h + 38}" text-anchor="middle" fill="#333333">float32 elements</text>'
+    )
     parts.append(
         f'<text transform="translate(16 {top + plot_h / 2}) rotate(-90)" text-anchor="middle" fill="#333333">microseconds per call</text>'
     )

@@ -7,8 +7,8 @@ the same. docs/assets/stylesheets/extra.css uses the marks:
   `style="--indent: N"` when it starts with N spaces: a wrapped line continues N + 4 characters in;
 - each cell of a table with a header row gets `data-label="<its column's header>:"`: on a narrow screen a
   row is shown as a card of "header: value" lines, and roles keep it a table for screen readers;
-- inline code gets `<wbr>` after `.`, `(` and `,` before a name, so a long call breaks between names
-  (`torch.` / `from_numpy(a)`), never inside one.
+- inline code gets `<wbr>` after `.`, `(` and `,` where a name starts, so a long call breaks between names
+  (`torch.` / `from_numpy(a)`); inside a name only where the name is longer than the line.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 CELL = re.compile(r"<td([^>]*)>")
 # Inline code: <code> outside <pre> (code blocks are `<pre>...<code>`, and their lines wrap instead).
 INLINE_CODE = re.compile(r"(<pre.*?</pre>)|(<code>)(.*?)(</code>)", re.S)
-BREAK_AFTER = re.compile(r"([.(,])(?=\w)")
+BREAK_AFTER = re.compile(r"([.(,])(?=[A-Za-z_])")
 
 
 def indent_lines(page: str) -> str:

@@ -37,6 +37,8 @@ def _axe_script() -> Path | None:
 
 AXE = _axe_script()
 AXE_MISSING = "axe-core's script is missing: pip install -r requirements.txt (it comes with axe-playwright-python)"
+# Window widths (px) at which axe-core checks every page: a phone, a tablet, a desktop.
+AXE_WIDTHS = [360, 768, 1280]
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
