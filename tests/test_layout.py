@@ -1,4 +1,5 @@
-"""Every page of the built site reads on a phone (360 px) and a desktop (1280 px) without scrolling sideways.
+"""Every page of the built site reads on a phone (360 px), a tablet (768 px) and a desktop (1280 px)
+without scrolling sideways.
 
 In a real Chromium, at each width, every page the build made (tests/sitetools.page_paths) is opened
 with its collapsed blocks opened and every content tab shown, and measured as a reader sees it:
@@ -16,7 +17,7 @@ import pytest
 
 from sitetools import page_paths
 
-WIDTHS = [360, 1280]
+WIDTHS = [360, 768, 1280]
 SMALLEST_TEXT_PX = 12
 PATIENCE_MS = 20_000
 
