@@ -24,7 +24,9 @@ ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 CELL = re.compile(r"<td([^>]*)>")
 # Inline code: <code> outside <pre> (code blocks are `<pre>...<code>`, and their lines wrap instead).
 INLINE_CODE = re.compile(r"(<pre.*?</pre>)|(<code>)(.*?)(</code>)", re.S)
-BREAK_AFTER = re.compile(r"([.(,])(?=[A-Za-z_])")
+# After two characters of a name (or a closing bracket), before two of the next: `torch.` / `from_numpy`,
+# but never `.` / `numpy()` at the start of the code, nor a lone `t.` or `(a)` split off.
+BREAK_AFTER = re.compile(r"(?<=[\w)\]]{2})([.(,])(?=[A-Za-z_]\w)")
 
 
 def indent_lines(page: str) -> str:

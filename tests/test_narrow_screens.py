@@ -48,9 +48,14 @@ def test_table_cells_are_labelled_by_their_column(hook):
 
 
 def test_inline_code_breaks_between_names_only(hook):
-    page = "<p><code>torch.from_numpy(a.copy(), 3)</code> and <code>1.5</code></p><pre><code>torch.from_numpy(a)</code></pre>"
+    page = (
+        "<p><code>torch.from_numpy(arr.copy(), 3)</code> and <code>1.5</code>, <code>.numpy()</code>, <code>t.cpu()</code>,"
+        " <code>from_numpy(a)</code></p><pre><code>torch.from_numpy(a)</code></pre>"
+    )
     marked = hook.break_between_names(page)
-    assert "<code>torch.<wbr>from_numpy(<wbr>a.<wbr>copy(), 3)</code>" in marked
+    assert "<code>torch.<wbr>from_numpy(<wbr>arr.<wbr>copy(), 3)</code>" in marked
+    # Not at the start, not after a one-letter name, not before one.
+    assert "<code>.numpy()</code>" in marked and "<code>t.cpu()</code>" in marked and "<code>from_numpy(a)</code>" in marked
     assert "<code>1.5</code>" in marked  # a number is not a name
     assert "<pre><code>torch.from_numpy(a)</code></pre>" in marked  # code blocks wrap instead
     assert text(marked) == text(page)
