@@ -26,7 +26,7 @@ CELL = re.compile(r"<td([^>]*)>")
 INLINE_CODE = re.compile(r"(<pre.*?</pre>)|(<code>)(.*?)(</code>)", re.S)
 # After two characters of a name (or a closing bracket), before two of the next: `torch.` / `from_numpy`,
 # but never `.` / `numpy()` at the start of the code, nor a lone `t.` or `(a)` split off.
-BREAK_AFTER = re.compile(r"(?<=[\w)\]]{2})([.(,])(?=[A-Za-z_]\w)")
+BREAK_AFTER = re.compile(r"(?:(?<=\w\w)|(?<=[)\]]))([.(,])(?=[A-Za-z_]\w)")
 
 
 def indent_lines(page: str) -> str:
