@@ -1,7 +1,12 @@
 """What each conversion costs as arrays grow. Run on demand:
 
-    python benchmarks/conversion_cost.py            # prints a table, redraws docs/assets/conversion-cost.svg
-    python benchmarks/conversion_cost.py --redraw   # redraws the chart from the numbers it keeps, measuring nothing
+    python benchmarks/conversion_cost.py              # prints a table, redraws docs/assets/conversion-cost.svg
+    python benchmarks/conversion_cost.py --threads 1  # the same with one torch thread
+    python benchmarks/conversion_cost.py --redraw     # redraws the chart from the numbers it keeps, measuring nothing
+
+The caption records what the timings depend on: versions, CPU model, torch's thread count and
+the machine's load average when the run started. Torch's copies use several threads, and on a
+busy machine they can be a hundred times slower than with one thread, so measure on an idle one.
 
 Zero-copy conversions should stay flat; copies grow with the number of bytes.
 The chart is drawn as plain SVG so the site needs no plotting library.
@@ -9,11 +14,13 @@ The chart is drawn as plain SVG so the site needs no plotting library.
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
+import os
 import platform
 import re
-import sys
+import textwrap
 import timeit
 from pathlib import Path
 
@@ -71,7 +78,9 @@ def draw(results: dict[str, list[float]], caption: str) -> str:
     One narrow column (340 units wide, 13-unit text) so that its text is 12 px or more on a
     360 px phone; the measured seconds are kept in the chart's <desc>, for `--redraw`.
     """
-    width, left, right, top, plot_h = 340, 62, 14, 34, 230
+    caption_lines = textwrap.wrap(caption, 46)  # 13-unit sans-serif text: about 46 characters in 330 units
+    width, left, right, plot_h = 340, 62, 14, 230
+    top = 18 + 16 * len(caption_lines)
     plot_w = width - left - right
     height = top + plot_h + 62 + 20 * len(results)
     micro = {name: [t * 1e6 for t in times] for name, times in results.items()}
@@ -90,7 +99,7 @@ def draw(results: dict[str, list[float]], caption: str) -> str:
         f'<title id="title">Time per conversion against array size. {caption}</title>',
         f"<desc>{json.dumps({'caption': caption, 'seconds': results})}</desc>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
-        f'<text x="8" y="{top - 14}" fill="#333333">{caption}</text>',
+        *(f'<text x="8" y="{16 + 16 * index}" fill="#333333">{line}</text>' for index, line in enumerate(caption_lines)),
     ]
     for power in range(low, high + 1):
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(10**power):.1f}" y2="{y(10**power):.1f}" stroke="#dddddd"/>')
@@ -123,16 +132,41 @@ def redraw() -> None:
     print(f"chart redrawn in {CHART.relative_to(ROOT)}")
 
 
+def cpu_model() -> str:
+    """The CPU's model name from /proc/cpuinfo, or what `platform` knows where there is none."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threads", type=int, help="torch's intra-op thread count (default: torch's own)")
+    parser.add_argument("--redraw", action="store_true", help="redraw the chart from the numbers it keeps; measure nothing")
+    arguments = parser.parse_args()
+    if arguments.redraw:
+        return redraw()
+    threads = arguments.threads
+    if threads:
+        torch.set_num_threads(threads)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     results = measure()
     print("elements".ljust(22) + "".join(f"{size:>12,}" for size in SIZES))
     for name, times in results.items():
         print(name.ljust(22) + "".join(f"{t * 1e6:>10.1f}us" for t in times))
-    caption = f"torch {torch.__version__}, NumPy {np.__version__}, {platform.processor() or platform.machine()}, best of 5"
+    caption = (
+        f"torch {torch.__version__}, NumPy {np.__version__}, {cpu_model()}, "
+        f"{torch.get_num_threads()} torch threads, load average {load:.1f} at the start, best of 5"
+    )
+    print(caption)
     CHART.parent.mkdir(parents=True, exist_ok=True)
     CHART.write_text(draw(results, caption))
     print(f"chart written to {CHART.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
-    redraw() if sys.argv[1:] == ["--redraw"] else main()
+    main()

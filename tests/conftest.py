@@ -1,10 +1,17 @@
+"""Fixtures shared by the test modules: the harness's zygote, a documentation project that runs the installed
+plugin in this process, the built site and a Chromium."""
+
 import textwrap
 
+import numpy  # noqa: F401  imported before any in-process pytest run, whose sys.modules snapshot would drop it again
 import pytest
 
+from array_examples import plugin
 from array_examples.isolation import Zygote
 from array_examples.snippets import Example
 from sitetools import build, launch, serve, skip_or_fail
+
+pytest_plugins = ["pytester"]
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +52,61 @@ def run_result(updating_zygote):
     return run_text
 
 
+class KeptZygote(Zygote):
+    """A zygote that outlives the in-process pytest runs it serves: the plugin's close() at the end of a run keeps it."""
+
+    def close(self) -> None:
+        pass
+
+    def shut(self) -> None:
+        """Stop the zygote process (at the end of the session)."""
+        super().close()
+
+
+@pytest.fixture(scope="session")
+def kept_zygote():
+    handle = KeptZygote()
+    yield handle
+    handle.shut()
+
+
+PYPROJECT = '[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n'
+
+
+@pytest.fixture
+def project_own_zygote(pytester):
+    """An empty documentation project (a pyproject.toml and snippets/) for `pytester.runpytest()`, which runs the
+    installed plugin in this process; each run starts a zygote of its own, which sees this process's environment."""
+    pytester.makepyprojecttoml(PYPROJECT)
+    (pytester.path / "snippets").mkdir()
+    return pytester
+
+
+@pytest.fixture
+def project(project_own_zygote, kept_zygote, monkeypatch):
+    """The same project, whose in-process runs share one zygote instead of starting their own (about 2 s each
+    on an idle machine): the plugin's examples still run each in a child forked from it, and each run's
+    --snippet-timeout and --update-expected go with its requests. A test that needs a fresh zygote (another
+    environment, say) uses project_own_zygote."""
+
+    def shared(timeout: float, update: bool) -> Zygote:
+        kept_zygote.timeout, kept_zygote.update = timeout, update
+        return kept_zygote
+
+    monkeypatch.setattr(plugin, "Zygote", shared)
+    return project_own_zygote
+
+
+def pytest_collection_modifyitems(items):
+    # The browser tests are the ones that start Chromium; the built site costs a full build (shared by them all).
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "chromium" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if "built_site" in fixtures:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     # Keeps each phase's report on the item, so a fixture can tell a failed test (and take a screenshot).
@@ -62,6 +124,7 @@ def built_site(tmp_path_factory):
     base, server = serve(folder)
     yield base, folder
     server.shutdown()
+    server.server_close()  # its listening socket, else a ResourceWarning
 
 
 @pytest.fixture(scope="module")

@@ -255,6 +255,7 @@ def test_the_site_has_one_entry_per_distinct_documented_message():
     assert all(entry.fixes and entry.shown for entry in entries)
 
 
+@pytest.mark.slow
 def test_a_build_with_a_missing_fix_fails_naming_file_and_line(tmp_path):
     """Through MkDocs itself: the hook stops a strict build with the snippet's file and line."""
     write(tmp_path / "snippets", "a.py", grad_snippet("Detach.").replace("        # fix: Detach.\n", ""))

@@ -144,6 +144,7 @@ def test_the_zygote_exits_quietly_when_its_client_goes_mid_run(tmp_path):
     assert zygote.wait(timeout=60) == 0  # the first answer finds nobody listening: it stops
     zygote.stdin.close()
     errors = zygote.stderr.read()
+    zygote.stderr.close()
     assert "Traceback" not in errors, errors
 
 

@@ -6,14 +6,17 @@ installs the wheel beside pytest and NumPy (and torch for one of them), and runs
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import venv
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.package
 
 RIGHT_NUMPY = """\
 import numpy as np
@@ -71,11 +74,36 @@ def constraints(tmp_path_factory) -> Path:
 
 
 def fresh_venv(folder: Path, wheel: Path, constraints: Path, extra: str = "") -> Path:
-    """A new virtual environment with the wheel (and its `extra`) installed; returns its python."""
+    """A new virtual environment with the wheel (and its `extra`) installed; returns its python.
+
+    --no-compile: the modules a run imports are compiled as it imports them, not all of torch's beforehand."""
     venv.create(folder, with_pip=True)
     python = folder / "bin" / "python"
-    checked([python, "-m", "pip", "install", "-q", f"{wheel}{extra}", "-c", constraints])
+    checked([python, "-m", "pip", "install", "-q", "--no-compile", f"{wheel}{extra}", "-c", constraints])
     return python
+
+
+@pytest.fixture(scope="module")
+def pythons(dist, constraints, tmp_path_factory) -> dict[str, Path]:
+    """Two fresh virtual environments, made at the same time: "numpy", without torch, installed from a copy of
+    this checkout as from a clone (`pip install ./clone`), and "torch", the wheel with the [torch] extra; their pythons."""
+    sources = {
+        "numpy": (a_clone(tmp_path_factory.mktemp("clone") / "numpy-torch-guide"), ""),
+        "torch": (only_wheel(dist), "[torch]"),
+    }
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        made = {
+            name: pool.submit(fresh_venv, tmp_path_factory.mktemp(f"venv-{name}"), source, constraints, extra)
+            for name, (source, extra) in sources.items()
+        }
+        return {name: future.result() for name, future in made.items()}
+
+
+def a_clone(folder: Path) -> Path:
+    """A copy of this checkout, as `git clone` would give it (no virtual environments, builds or caches)."""
+    leave_out = shutil.ignore_patterns(".git", ".venv*", "node_modules", "site", "build", "dist", "*.egg-info", "__pycache__")
+    shutil.copytree(ROOT, folder, ignore=leave_out)
+    return folder
 
 
 def documentation_project(folder: Path, files: dict[str, str]) -> Path:
@@ -98,8 +126,8 @@ def test_wheel_and_sdist_pass_twine_check(dist):
     assert result.stdout.count("PASSED") == 2, result.stdout
 
 
-def test_installed_wheel_tests_a_project_with_no_configuration(dist, constraints, tmp_path):
-    python = fresh_venv(tmp_path / "venv", only_wheel(dist), constraints, "[torch]")
+def test_installed_wheel_tests_a_project_with_no_configuration(pythons, tmp_path):
+    python = pythons["torch"]
     project = documentation_project(tmp_path / "project", {"right.py": RIGHT_TORCH, "wrong_dtype.py": WRONG_DTYPE_TORCH})
     result = run([python, "-m", "pytest", "-p", "no:cacheprovider"], project)
     output = result.stdout + result.stderr
@@ -109,8 +137,9 @@ def test_installed_wheel_tests_a_project_with_no_configuration(dist, constraints
     assert "dtype: documented torch.float32 (implied: the repr shows no dtype=), actual torch.float64" in output, output
 
 
-def test_installed_wheel_needs_no_torch_for_numpy_examples(dist, constraints, tmp_path):
-    python = fresh_venv(tmp_path / "venv", only_wheel(dist), constraints)
+def test_installed_from_a_clone_needs_no_torch_for_numpy_examples(pythons, tmp_path):
+    # `pip install ./clone`, as the plugin's page says; the test above covers the built wheel.
+    python = pythons["numpy"]
     assert run([python, "-c", "import torch"], tmp_path).returncode != 0, "torch should not be in this environment"
     project = documentation_project(tmp_path / "project", {"right.py": RIGHT_NUMPY, "wrong_dtype.py": WRONG_DTYPE_NUMPY})
     result = run([python, "-m", "pytest", "-p", "no:cacheprovider"], project)

@@ -96,6 +96,7 @@ def index_listings() -> dict[tuple[str, str], tuple[str, set[str]]]:
         return dict(zip(wanted, pool.map(lambda key: binary_versions(*key), wanted)))
 
 
+@pytest.mark.slow  # about 50 look-ups in the package index
 @pytest.mark.parametrize("cell", matrix_cells(), ids=lambda cell: f"python{cell['python']}-numpy{cell['numpy']}")
 def test_every_pin_has_a_build_for_every_matrix_cell(cell, index_listings):
     python = checked_python(cell["python"])
@@ -107,6 +108,7 @@ def test_every_pin_has_a_build_for_every_matrix_cell(cell, index_listings):
     assert not missing, f"Python {python}, NumPy {cell['numpy']}: no binary release of " + "; ".join(missing)
 
 
+@pytest.mark.slow
 def test_a_python_too_old_for_the_pins_has_no_build():
     """The check above can fail: NumPy 2.4 has no build for Python 3.10."""
     output, versions = binary_versions("numpy", "3.10")
@@ -146,6 +148,7 @@ def resolutions(tmp_path_factory) -> dict[tuple[str, str], tuple[int, str]]:
     return {key: (process.wait(timeout=1800), process.stdout.read()) for key, process in started.items()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cell", matrix_cells(), ids=lambda cell: f"python{cell['python']}-numpy{cell['numpy']}")
 def test_every_matrix_cell_can_install_what_it_asks_for(cell, resolutions):
     python = checked_python(cell["python"])

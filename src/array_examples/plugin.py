@@ -7,25 +7,35 @@ configuration it collects, under the rootdir:
     docs/**/*.md, README.md        the Python code blocks of these pages
 
 and the ini options `array_examples_snippets` and `array_examples_markdown` (glob
-patterns relative to the rootdir, one per line) replace those defaults.
+patterns relative to the rootdir, one per line) replace those defaults. `>>>` sessions
+(doctest's format, read by sessions.py) run too: in `pycon` blocks and in `python` blocks
+that start with `>>>`; in the docstrings of modules, with `--array-doctest-modules` or the ini
+option `array_examples_doctest_modules`; in text files, `array_examples_doctest_files`.
 
     pytest                         every snippet, section and Markdown code block
     pytest -k from_numpy           only the examples whose id mentions from_numpy
     pytest --devices cuda          only GPU examples, failing (not skipping) without a GPU
     pytest --update-expected       rewrite documented outputs from real runs
 
-Item ids read `snippets/numpy_to_torch.py::from_numpy[cpu]` and
-`docs/index.md::line-12[cpu]`.
+Item ids read `snippets/numpy_to_torch.py::from_numpy[cpu]`, `docs/index.md::line-12[cpu]`,
+`src/pkg/mod.py::pkg.mod.function[cpu]` (a docstring) and `docs/guide.rst::file[cpu]`.
 """
 
 from __future__ import annotations
 
+import ast
+import doctest
 import fnmatch
+import os
+import re
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytest_codeblocks import extract_from_file
 
+from array_examples import sessions
 from array_examples.isolation import DEFAULT_TIMEOUT, Zygote
 from array_examples.report import apply_rewrites, update_failures, write_verified
 from array_examples.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
@@ -38,7 +48,13 @@ DESELECTED = pytest.StashKey[bool]()
 COLLECTED = pytest.StashKey[set]()  # snippet files this run collected
 SNIPPET_FILES = pytest.StashKey[frozenset]()
 MARKDOWN_FILES = pytest.StashKey[frozenset]()
+DOCTEST_FILES = pytest.StashKey[frozenset]()  # text files read whole as one `>>>` session
+DOCTEST_MODULES = pytest.StashKey[frozenset]()  # modules whose docstrings' `>>>` sessions run
+DOCTEST_FLAGS = pytest.StashKey[int]()
+DOCSTRING_ITEMS = pytest.StashKey[set]()  # node ids of docstring examples, which share their files with other tests
+SESSION_FENCES = {"pycon"}  # Markdown blocks that are `>>>` sessions whatever their first line
 RUNNABLE_FENCES = {"python", "py"}
+INCLUDE = re.compile(r'--8<--\s+"([^":]+)(?::([\w-]+))?"')  # pymdownx.snippets: "file.py" or "file.py:section"
 DEFAULT_SNIPPETS = ["snippets/**/*.py"]
 DEFAULT_MARKDOWN = ["docs/**/*.md", "README.md"]
 
@@ -59,7 +75,25 @@ def pytest_addoption(parser):
         "that produced the outputs (off when empty)",
         default="",
     )
+    parser.addini(
+        "array_examples_doctest_modules",
+        "glob patterns (from the rootdir) of Python modules whose docstrings' >>> examples are run (as --array-doctest-modules)",
+        type="linelist",
+        default=[],
+    )
+    parser.addini(
+        "array_examples_doctest_files",
+        "glob patterns (from the rootdir) of text files (.rst, .txt) read whole as one >>> session",
+        type="linelist",
+        default=[],
+    )
     group = parser.getgroup("snippets", "tested documentation snippets")
+    group.addoption(
+        "--array-doctest-modules",
+        action="store_true",
+        help="run the >>> examples in the docstrings of every Python module collected, as --doctest-modules does, "
+        "comparing outputs by meaning",
+    )
     group.addoption("--update-expected", action="store_true", help="rewrite documented outputs in snippet files from real runs")
     group.addoption(
         "--devices",
@@ -80,13 +114,87 @@ def pytest_configure(config):
     config.stash[VERIFIED_DEVICES] = set()
     config.stash[DESELECTED] = False
     config.stash[COLLECTED] = set()
-    config.stash[SNIPPET_FILES] = matching_files(config.rootpath, config.getini("array_examples_snippets"))
+    config.stash[SNIPPET_FILES] = without_helpers(matching_files(config.rootpath, config.getini("array_examples_snippets")))
     config.stash[MARKDOWN_FILES] = matching_files(config.rootpath, config.getini("array_examples_markdown"))
+    config.stash[DOCTEST_FILES] = matching_files(config.rootpath, config.getini("array_examples_doctest_files"))
+    config.stash[DOCTEST_MODULES] = matching_files(config.rootpath, config.getini("array_examples_doctest_modules"))
+    config.stash[DOCTEST_FLAGS] = doctest_flags(config)
+    config.stash[DOCSTRING_ITEMS] = set()
+    if config.getoption("--update-expected") and getattr(config.option, "numprocesses", None):
+        # Each xdist worker would rewrite files and the controller, which runs none, would report none changed.
+        raise pytest.UsageError("--update-expected cannot run under pytest-xdist: add -n 0 (or -p no:xdist)")
+    warn_examples_outside_testpaths(config)
+
+
+def doctest_flags(config) -> int:
+    """The doctest option flags in force in every `>>>` session: pytest's ini option `doctest_optionflags`
+    (pytest's default, ELLIPSIS, where it is not set); none where pytest's doctest plugin is off."""
+    try:
+        names = config.getini("doctest_optionflags")
+    except ValueError:
+        return 0
+    flags = 0
+    for name in names:
+        if name not in doctest.OPTIONFLAGS_BY_NAME:
+            raise pytest.UsageError(f"doctest_optionflags: unknown option {name!r}")
+        flags |= doctest.OPTIONFLAGS_BY_NAME[name]
+    return flags
 
 
 def matching_files(root: Path, patterns: list[str]) -> frozenset[Path]:
     """The files under `root` that match any glob pattern (`**` spans folders)."""
     return frozenset(path.resolve() for pattern in patterns for path in root.glob(pattern) if path.is_file())
+
+
+def without_helpers(files: frozenset[Path]) -> frozenset[Path]:
+    """The snippet files less the helper modules among them.
+
+    A helper is a module that examples import rather than an example: a file named `_*.py` or
+    `conftest.py`, or one whose module name a snippet in the same folder imports (`import data`,
+    `from data import load`). Examples import such modules as a script would (see repl.run_example).
+    """
+    imported = {(other.parent, name) for other in files for name in top_level_imports(other) if name != other.stem}
+    return frozenset(
+        path
+        for path in files
+        if not (path.name.startswith("_") or path.name == "conftest.py" or (path.parent, path.stem) in imported)
+    )
+
+
+def top_level_imports(path: Path) -> set[str]:
+    """The first names of the modules a Python file imports absolutely; none where it cannot be read or parsed
+    (collecting the file reports that)."""
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def warn_examples_outside_testpaths(config) -> None:
+    """Warn when `testpaths` chose what pytest collects and leaves out example files: they would not run, with no word."""
+    if config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return
+    roots = [path.resolve() for pattern in config.getini("testpaths") for path in config.rootpath.glob(pattern)]
+    examples = config.stash[SNIPPET_FILES] | config.stash[MARKDOWN_FILES] | config.stash[DOCTEST_FILES]
+    left_out = sorted(path for path in examples if not any(path == root or root in path.parents for root in roots))
+    if not left_out:
+        return
+    folders = sorted({path.relative_to(config.rootpath).parts[0] for path in left_out})
+    config.issue_config_time_warning(
+        pytest.PytestConfigWarning(
+            f"pytest-array-examples: testpaths = {config.getini('testpaths')} leaves out {len(left_out)} of "
+            f"{len(examples)} example files, which will not run: add {', '.join(repr(f) for f in folders)} to testpaths, "
+            "or name them on the command line"
+        ),
+        stacklevel=2,
+    )
 
 
 def pytest_deselected(items):
@@ -124,7 +232,19 @@ def pytest_collect_file(file_path: Path, parent):
         return SnippetFile.from_parent(parent, path=file_path)
     if file_path.resolve() in config.stash[MARKDOWN_FILES]:
         return MarkdownFile.from_parent(parent, path=file_path)
+    if file_path.resolve() in config.stash[DOCTEST_FILES]:
+        return TextSessionFile.from_parent(parent, path=file_path)
+    if is_doctest_module(file_path, config):
+        return DocstringModule.from_parent(parent, path=file_path)
     return None
+
+
+def is_doctest_module(path: Path, config) -> bool:
+    """Whether the docstrings of a Python file are to run: the option or ini option asks, and the file is a module
+    (not a snippet, a conftest.py, a setup.py or a __main__.py, as pytest's --doctest-modules leaves these out)."""
+    if path.suffix != ".py" or path.name in ("conftest.py", "setup.py", "__main__.py") or is_snippet(path, config):
+        return False
+    return config.getoption("--array-doctest-modules") or path.resolve() in config.stash[DOCTEST_MODULES]
 
 
 class SnippetFile(pytest.File):
@@ -145,17 +265,138 @@ class MarkdownFile(pytest.File):
     def collect(self):
         shown_as = self.path.relative_to(self.config.rootpath).as_posix()
         for block in extract_from_file(self.path):
-            if (block.syntax or "").split(" ")[0] not in RUNNABLE_FENCES:
-                continue
+            fence = (block.syntax or "").split(" ")[0]
             code_lines = block.code.splitlines()
+            first_code = next((line for line in code_lines if line.strip()), "")
+            if fence in SESSION_FENCES or fence in RUNNABLE_FENCES and sessions.PROMPT.match(first_code):
+                yield from session_items(self, None, block.lineno + 1, code_lines, f"line-{block.lineno + 1}")
+                continue
+            if fence not in RUNNABLE_FENCES:
+                continue
             if all(line.strip().startswith("--8<--") or not line.strip() for line in code_lines):
-                continue  # an embedded snippet file: tested as that file
+                # Embedded snippets are tested as their files; a page named on the command line runs them here.
+                if self.session.isinitpath(self.path):
+                    yield from self.embedded(line.strip() for line in code_lines if line.strip())
+                continue
             first = block.lineno + 1
             try:
                 example = Example(shown_as, None, first, code_lines, read_requires(shown_as, first, code_lines))
             except SnippetError as error:
                 raise self.CollectError(str(error)) from None
             yield ExampleItem.from_parent(self, name=f"line-{first}[{example.device}]", example=example)
+
+    def embedded(self, includes) -> Iterator[ExampleItem]:
+        """Items for the snippet sections that `--8<-- "file.py:section"` lines embed (a whole file without `:section`)."""
+        for include in includes:
+            match = INCLUDE.fullmatch(include)
+            if not match:
+                continue
+            wanted, section = match.groups()
+            found = [path for path in self.config.stash[SNIPPET_FILES] if path.as_posix().endswith("/" + wanted)]
+            if not found:
+                raise self.CollectError(f"{include}: no snippet file ends with {wanted!r} (array_examples_snippets)")
+            path = min(found, key=lambda p: len(p.parts))
+            try:
+                examples = examples_in_file(path, path.relative_to(self.config.rootpath).as_posix())
+            except SnippetError as error:
+                raise self.CollectError(str(error)) from None
+            for example in examples:
+                if section is None or example.name == section:
+                    yield ExampleItem.from_parent(
+                        self, name=f"{wanted}:{example.name or 'file'}[{example.device}]", example=example
+                    )
+
+
+def session_items(collector, session: dict | None, first: int, lines: list[str], name: str) -> Iterator[ExampleItem]:
+    """The item for the `>>>` session in `lines` (the first at line `first`); none where there is no prompt."""
+    shown_as = collector.path.relative_to(collector.config.rootpath).as_posix()
+    if not sessions.has_session(lines):
+        return
+    session = {"flags": collector.config.stash[DOCTEST_FLAGS], **(session or {})}
+    example = Example(shown_as, None, first, lines, session=session)
+    try:
+        example.requires = read_requires(shown_as, first, sessions.code_lines(example))
+    except SnippetError as error:
+        raise collector.CollectError(str(error)) from None
+    item = ExampleItem.from_parent(collector, name=f"{name}[{example.device}]", example=example)
+    if isinstance(collector, DocstringModule):
+        collector.config.stash[DOCSTRING_ITEMS].add(item.nodeid)
+    yield item
+
+
+class TextSessionFile(pytest.File):
+    """A text file (`.rst`, `.txt`) read whole as one `>>>` session, as doctest reads a file."""
+
+    def collect(self):
+        yield from session_items(self, None, 1, read_text_lines(self), "file")
+
+
+class DocstringModule(pytest.File):
+    """The docstrings of a Python module, each one `>>>` session run in a copy of the module's globals, as doctest runs
+    them; read with `ast`, the module is imported only in the process that runs an example."""
+
+    def collect(self):
+        file_lines = read_text_lines(self)
+        try:
+            tree = ast.parse("\n".join(file_lines) + "\n", filename=str(self.path))
+        except SyntaxError as error:
+            shown_as = self.path.relative_to(self.config.rootpath).as_posix()
+            raise self.CollectError(f"{shown_as}:{error.lineno}: not valid Python: {error.msg}") from None
+        root, module = import_name(self.path)
+        session = {"module": module, "root": str(root)}
+        for qualname, node in docstring_nodes(tree, module):
+            yield from session_items(self, session, node.lineno, docstring_lines(node, file_lines), qualname)
+
+
+def docstring_lines(node: ast.Constant, file_lines: list[str]) -> list[str]:
+    """A docstring's lines, one per line of the file from the line it starts on: its value's, as doctest reads it,
+    or where escapes such as `\\n` break lines otherwise, its text as written, less the quotes and what precedes them."""
+    lines = node.value.split("\n")
+    if len(lines) == node.end_lineno - node.lineno + 1:
+        return lines
+    lines = file_lines[node.lineno - 1 : node.end_lineno]
+    lines[-1] = lines[-1][: node.end_col_offset - 3]
+    lines[0] = ""  # the summary line, which holds no `>>>`
+    return lines
+
+
+def read_text_lines(collector) -> list[str]:
+    """A file's lines, as str.splitlines() breaks them (as the update rewrites them); CollectError if not UTF-8."""
+    try:
+        return collector.path.read_bytes().decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as error:
+        raise collector.CollectError(f"{collector.path.name}: not UTF-8: {error}") from None
+
+
+def docstring_nodes(node: ast.Module | ast.ClassDef, prefix: str) -> Iterator[tuple[str, ast.Constant]]:
+    """(qualified name, docstring node) of a module or class and of the functions, classes and methods in it, as
+    doctest finds them (not functions nested in functions)."""
+    if found := docstring_of(node):
+        yield prefix, found
+    for child in node.body:
+        if isinstance(child, ast.ClassDef):
+            yield from docstring_nodes(child, f"{prefix}.{child.name}")
+        elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and (found := docstring_of(child)):
+            yield f"{prefix}.{child.name}", found
+
+
+def docstring_of(node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) -> ast.Constant | None:
+    """The string constant that is a module's, class's or function's docstring, or None."""
+    first = node.body[0] if node.body else None
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        return first.value
+    return None
+
+
+def import_name(path: Path) -> tuple[Path, str]:
+    """The folder to put on sys.path and the dotted name to import a module by, as pytest's default
+    (`prepend`) import mode finds them: up through the folders that hold an `__init__.py`."""
+    names = [] if path.name == "__init__.py" else [path.stem]
+    folder = path.parent.resolve()
+    while (folder / "__init__.py").is_file():
+        names.insert(0, folder.name)
+        folder = folder.parent
+    return folder, ".".join(names)
 
 
 class ExampleFailed(Exception):
@@ -194,6 +435,11 @@ class ExampleItem(pytest.Item):
 
     def verdict(self, zygote: Zygote) -> tuple[str, str] | None:
         """("skip", why) or ("fail", why) when this example cannot run here; None when it can."""
+        if not hasattr(os, "fork"):
+            return (
+                "fail",
+                f"pytest-array-examples runs each example in a forked process, and {sys.platform} has no os.fork (Linux and macOS have)",
+            )
         wanted = self.config.getoption("--devices")
         device = self.example.device
         cuda = zygote.facts()["cuda"]
@@ -255,8 +501,10 @@ def pytest_sessionfinish(session):
 
 def is_example_report(report, config) -> bool:
     """Whether a test or collection report comes from an example (a snippet file or a Markdown page)."""
-    path = config.rootpath / report.nodeid.split("::")[0]
-    return path.suffix == ".md" or (path.suffix == ".py" and path.relative_to(config.rootpath).parts[:1] == ("snippets",))
+    path = (config.rootpath / report.nodeid.split("::")[0]).resolve()
+    if report.nodeid in config.stash[DOCSTRING_ITEMS]:
+        return True
+    return any(path in config.stash[key] for key in (SNIPPET_FILES, MARKDOWN_FILES, DOCTEST_FILES))
 
 
 def pytest_terminal_summary(terminalreporter, config):

@@ -21,12 +21,13 @@ import ast
 import builtins
 import dataclasses
 import importlib
+import os
 import re
 import sys
 import traceback
 import warnings
 
-from array_examples import report
+from array_examples import report, sessions
 from array_examples.capture import StandardOutput
 from array_examples.compare import compare_value, normalise, without_addresses
 from array_examples.reprs import MalformedOutput
@@ -419,7 +420,7 @@ def check(statement: Statement, outcome: Outcome) -> list[tuple[int, str]]:
     pairs = list(zip(documented_warnings, real_warnings))
     kinds = [kind_difference(name, category) for (name, _), (category, _) in pairs]
     messages_agree = all(same_message(written, real) for (_, written), (_, real) in pairs)
-    if len(documented_warnings) != len(real_warnings) or any(kinds) or not messages_agree:
+    if statement.checks_warnings and (len(documented_warnings) != len(real_warnings) or any(kinds) or not messages_agree):
         details = [f"documented: {k}: {m}" for k, m in documented_warnings] or ["documented: no warning"]
         details += [f"actual: {k.__name__}: {m}" for k, m in real_warnings] or ["actual: no warning"]
         # A plain name that differs shows in the lists above; a dotted one needs its reason.
@@ -437,7 +438,7 @@ def check(statement: Statement, outcome: Outcome) -> list[tuple[int, str]]:
         reason = kind_difference(expected[0], raised[0])
         if reason:
             problem(where, "exception type differs", [f"exception type: {reason}"])
-        if not same_message(expected[1], raised[1]):
+        if not same_message(expected[1], raised[1]) and not doctest_accepts(documented, expected[1], raised[1]):
             problem(where, "exception message differs", [f"exception type: {raised[0].__name__}"], expected[1], raised[1])
 
     written = documented.output if documented else None
@@ -446,10 +447,19 @@ def check(statement: Statement, outcome: Outcome) -> list[tuple[int, str]]:
         problem(statement.end_line, "undocumented output", ["the statement shows output but documents none"], None, shown)
     elif written is not None and shown is None:
         problem(documented.output_line, "missing output", ["documented output, but the statement shows nothing"], written, "")
-    elif written is not None:
-        for difference in block_differences(documented, outcome):
-            problem(*difference)
+    elif written is not None and documented.checked:
+        differences = block_differences(documented, outcome)
+        if differences and not doctest_accepts(documented, written, shown):
+            for line, title, details, documented_text, actual_text in differences:
+                details = [*details, *sessions.text_note(documented.doctest_flags, written)]
+                problem(line, title, details, documented_text, actual_text)
     return problems
+
+
+def doctest_accepts(documented: Documented, written: str, actual: str) -> bool:
+    """Whether a `>>>` session's text passes as doctest compares it (ELLIPSIS, NORMALIZE_WHITESPACE), though
+    its meaning differs; never for a `#>` block."""
+    return documented.doctest_flags is not None and sessions.doctest_accepts(written, actual, documented.doctest_flags)
 
 
 def block_differences(documented: Documented, outcome: Outcome) -> list[tuple]:
@@ -526,19 +536,37 @@ def run_example(example: Example, on_statement=lambda line: None, update: bool =
     and one update fills in every block. Only an update run computes the rewrites (a normal one returns none).
     """
     try:
-        statements = parse_statements(example)
+        statements = parse_statements(example) if example.session is None else sessions.example_statements(example)
     except SnippetError as error:
         return {"problems": [str(error)], "rewrites": []}
     namespace = {"__name__": "__main__", "__file__": example.filename, "__builtins__": builtins}
+    if example.session and example.session.get("module"):
+        try:
+            namespace = sessions.module_globals(example)  # a docstring's examples see its module's globals
+        except BaseException as error:
+            where = f"{example.filename}:{example.first_line}"
+            return {
+                "problems": [f"{where}: cannot import {example.session['module']}: {type(error).__name__}: {error}"],
+                "rewrites": [],
+            }
+    if example.directory:
+        # As for `python file.py`: modules beside the file import, and __file__ names the file.
+        sys.path.insert(0, example.directory)
+        namespace["__file__"] = os.path.join(example.directory, os.path.basename(example.filename))
     problems, rewrites = [], []
     with StandardOutput() as output:
         for statement in statements:
             on_statement(statement.line)
             outcome = execute(statement, namespace, example.filename, output, update)
-            problems += [f"{example.filename}:{line}: {body}" for line, body in check(statement, outcome)]
-            if update:
+            found = check(statement, outcome)
+            problems += [f"{example.filename}:{line}: {body}" for line, body in found]
+            # A session's output that passes is left as written (its `...`, `# may vary`, its spacing).
+            if update and (example.session is None or found):
                 lines = update_lines(statement, outcome)
-                rewrites.append(report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename)))
+                change = report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename))
+                if example.session is not None:
+                    change.update(lines=sessions.written_lines(lines), style="session")
+                rewrites.append(change)
             output.discard()  # what a __repr__ printed while the harness compared is not the next statement's
             if outcome.exception and not (statement.documented and statement.documented.raises) and not update:
                 break

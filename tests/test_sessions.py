@@ -1,0 +1,499 @@
+"""`>>>` sessions (doctest's format): docstrings, pycon and `>>>` python blocks, text files; doctest's conventions.
+
+Each test makes a small project (pytester), runs the installed plugin on it and reads which examples passed
+and what a failure says: the original file and line, and the field that differs.
+"""
+
+import re
+import textwrap
+
+import numpy as np
+import pytest
+
+from array_examples.sessions import read_session
+from array_examples.snippets import SnippetError
+
+pytest_plugins = ["pytester"]
+
+
+@pytest.fixture
+def bare(pytester):
+    pytester.makepyprojecttoml('[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n')
+    return pytester
+
+
+def write(pytester, relative: str, text: str, newline: str = "\n") -> None:
+    path = pytester.path / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.replace("\n", newline).encode())
+
+
+def outcomes(result) -> dict[str, str]:
+    """Node id -> PASSED, FAILED, ERROR or SKIPPED, from the short summary of a run with -rA."""
+    found = {}
+    for line in result.stdout.lines:
+        match = re.match(r"(PASSED|FAILED|ERROR|SKIPPED) (\S+)", line)
+        if match:
+            found[match[2]] = match[1]
+    return found
+
+
+def run(pytester, *args):
+    return pytester.runpytest_subprocess("-rA", *args)
+
+
+CONVENTIONS = '''\
+"""Each function's docstring is one example, run in a copy of this module's globals."""
+
+import numpy as np
+
+
+def right_values():
+    """
+    >>> np.arange(3)
+    array([0, 1, 2])
+    >>> np.array([1.5, 2.0], dtype=np.float32) * 2
+    array([3., 4.], dtype=float32)
+    >>> np.log(0)  # a RuntimeWarning: doctest shows none, so none is compared
+    np.float64(-inf)
+    """
+
+
+def wrong_dtype():
+    """
+    >>> np.arange(3, dtype=np.int32)
+    array([0, 1, 2])
+    """
+
+
+def wrong_shape():
+    """
+    >>> np.zeros((2, 1))
+    array([[0., 0.]])
+    """
+
+
+def wrong_value():
+    """
+    >>> np.arange(3) * 2
+    array([0, 2, 5])
+    """
+
+
+def module_globals():
+    """
+    >>> right_values.__name__
+    'right_values'
+    """
+
+
+def skip():
+    """
+    >>> 1 / 0  # doctest: +SKIP
+    3
+    >>> print("ran")
+    ran
+    """
+
+
+def ellipsis():
+    """
+    >>> print("first line of a long report")  # doctest: +ELLIPSIS
+    first ... report
+    >>> object()
+    <object object at 0x...>
+    """
+
+
+def ellipsis_that_does_not_match():
+    """
+    >>> print("first line of a long report")  # doctest: +ELLIPSIS
+    second ... report
+    """
+
+
+def may_vary():
+    """
+    >>> np.random.default_rng().random(2)  # may vary
+    array([0.1, 0.2])
+    >>> np.random.default_rng().integers(10, size=2)
+    array([3, 7])  # random
+    """
+
+
+def may_vary_still_runs():
+    """
+    >>> 1 / 0  # may vary
+    3
+    """
+
+
+def blank_line_ends_the_output():
+    """
+    >>> print("done")
+    done
+
+    This sentence is prose, not output.
+    """
+
+
+def blankline():
+    """
+    >>> print("a\\n\\nb")
+    a
+    <BLANKLINE>
+    b
+    """
+
+
+def blankline_left_out():
+    """
+    >>> print("a\\n\\nb")
+    a
+    b
+    """
+
+
+def traceback():
+    """
+    >>> np.zeros(3).reshape(2, 2)
+    Traceback (most recent call last):
+      File "<stdin>", line 1, in <module>
+    ValueError: cannot reshape array of size 3 into shape (2,2)
+    >>> np.ones(2)[5]
+    Traceback (most recent call last):
+        ...
+    IndexError: index 5 is out of bounds for axis 0 with size 2
+    >>> np.ones(2).sum(axis=3)
+    Traceback (most recent call last):
+        ...
+    numpy.exceptions.AxisError: axis 3 is out of bounds for array of dimension 1
+    >>> raise ValueError("a message\\nover two lines")
+    Traceback (most recent call last):
+        ...
+    ValueError: a message
+    over two lines
+    """
+
+
+def traceback_wrong_message():
+    """
+    >>> np.zeros(3).reshape(2, 2)
+    Traceback (most recent call last):
+        ...
+    ValueError: cannot reshape array of size 4 into shape (2,2)
+    """
+
+
+def traceback_wrong_type():
+    """
+    >>> np.ones(2)[5]
+    Traceback (most recent call last):
+        ...
+    KeyError: index 5 is out of bounds for axis 0 with size 2
+    """
+
+
+def normalize_whitespace():
+    """
+    >>> print("1 2 3")  # doctest: +NORMALIZE_WHITESPACE
+    1
+    2 3
+    """
+
+
+def whitespace_without_the_option():
+    """
+    >>> print("1 2 3")
+    1
+    2 3
+    """
+
+
+def whitespace_within_a_line():
+    """
+    >>> print("1  2   3")
+    1 2 3
+    """
+
+
+def compound_statement():
+    """
+    >>> for value in np.arange(2):
+    ...     print(value)
+    ...
+    0
+    1
+    """
+'''
+
+EXPECTED = {
+    "right_values": "PASSED",
+    "wrong_dtype": "FAILED",
+    "wrong_shape": "FAILED",
+    "wrong_value": "FAILED",
+    "module_globals": "PASSED",
+    "skip": "PASSED",
+    "ellipsis": "PASSED",
+    "ellipsis_that_does_not_match": "FAILED",
+    "may_vary": "PASSED",
+    "may_vary_still_runs": "FAILED",
+    "blank_line_ends_the_output": "PASSED",
+    "blankline": "PASSED",
+    "blankline_left_out": "FAILED",
+    "traceback": "PASSED",
+    "traceback_wrong_message": "FAILED",
+    "traceback_wrong_type": "FAILED",
+    "normalize_whitespace": "PASSED",
+    "whitespace_without_the_option": "FAILED",
+    "whitespace_within_a_line": "PASSED",
+    "compound_statement": "PASSED",
+}
+
+
+def line_of(text: str, needle: str, after: str = "") -> int:
+    """The 1-based line of the first `needle` after the first `after` in `text`."""
+    start = text.index(after)
+    return text.count("\n", 0, text.index(needle, start)) + 1
+
+
+def test_doctest_conventions_in_docstrings_keep_their_meaning(bare):
+    write(bare, "pkg/__init__.py", "")
+    write(bare, "pkg/conventions.py", CONVENTIONS)
+    result = run(bare, "--array-doctest-modules", "pkg")
+    found = {
+        nodeid.split("::")[1].removeprefix("pkg.conventions.").removesuffix("[cpu]"): outcome
+        for nodeid, outcome in outcomes(result).items()
+    }
+    assert found == EXPECTED
+    out = result.stdout.str()
+    # A wrong output names the field and the file's own line.
+    for name, needle, field in [
+        ("wrong_dtype", "    array([0, 1, 2])", "dtype: documented int64 (implied: the repr shows no dtype=), actual int32"),
+        ("wrong_shape", "    array([[0., 0.]])", "shape: documented (1, 2), actual (2, 1)"),
+        ("wrong_value", "    array([0, 2, 5])", "value at index [2]: documented 5, actual 4"),
+    ]:
+        line = line_of(CONVENTIONS, needle, f"def {name}")
+        assert f"pkg/conventions.py:{line}: documented value differs" in out
+        assert field in out, field
+    line = line_of(CONVENTIONS, "    second ... report", "def ellipsis_that")
+    assert f"pkg/conventions.py:{line}: printed text differs" in out
+    assert "as text under doctest's ELLIPSIS it differs too" in out
+    assert f"pkg/conventions.py:{line_of(CONVENTIONS, '>>> 1 / 0', 'def may_vary_still')}: unexpected exception" in out
+    assert f"pkg/conventions.py:{line_of(CONVENTIONS, '    Traceback', 'def traceback_wrong')}: exception message differs" in out
+    assert "exception type: documented KeyError, actual IndexError" in out
+
+
+def test_a_requirement_is_an_input_of_its_own(bare):
+    write(bare, "docs/page.md", "```pycon\n>>> # requires: cuda\n>>> import torch\n>>> torch.ones(1, device='cuda')\n```\n")
+    result = run(bare, "--devices", "cpu")
+    assert result.parseoutcomes() == {"skipped": 1}
+    result.stdout.fnmatch_lines(["SKIPPED [[]1[]] docs/page.md:2: --devices cpu leaves out cuda examples"])
+
+
+def test_ellipsis_is_on_as_under_pytest_and_doctest_optionflags_turn_it_off(bare):
+    text = '"""\n>>> print("first line of a long report")\nfirst ... report\n"""\n'
+    write(bare, "mod.py", text)
+    assert run(bare, "--array-doctest-modules", "mod.py").parseoutcomes() == {"passed": 1}
+    bare.makepyprojecttoml(
+        '[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\ndoctest_optionflags = ["NUMBER", "NORMALIZE_WHITESPACE"]\n'
+    )
+    result = run(bare, "--array-doctest-modules", "mod.py")
+    result.stdout.fnmatch_lines(["mod.py:3: printed text differs, under `print('first line of a long report')`"])
+    assert result.parseoutcomes() == {"failed": 1}
+
+
+def test_docstrings_run_only_when_asked(bare):
+    write(bare, "mod.py", '"""\n>>> 1 + 1\n3\n"""\n')
+    write(bare, "other.py", '"""\n>>> 1 + 1\n3\n"""\n')
+    assert run(bare).parseoutcomes().get("failed") is None
+    bare.makepyprojecttoml(
+        '[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\narray_examples_doctest_modules = ["mod.py"]\n'
+    )
+    result = run(bare)
+    assert outcomes(result) == {"mod.py::mod[cpu]": "FAILED"}
+    result.stdout.fnmatch_lines(["mod.py:3: documented value differs, under `1 + 1`"])
+
+
+def test_pycon_blocks_and_prompts_in_python_blocks_run_in_markdown(bare):
+    page = textwrap.dedent(
+        """\
+        # Page
+
+        ```pycon
+        >>> import numpy as np
+        >>> np.zeros(2)
+        array([0., 0.])
+        ```
+
+        ```python
+        >>> import numpy as np
+        >>> np.zeros(2, dtype=np.float32)
+        array([0., 0.])
+        ```
+
+        - In a list:
+
+            ```python
+            >>> 1 + 1
+            2
+            ```
+        """
+    )
+    write(bare, "docs/page.md", page)
+    result = run(bare)
+    assert outcomes(result) == {
+        "docs/page.md::line-4[cpu]": "PASSED",
+        "docs/page.md::line-10[cpu]": "FAILED",
+        "docs/page.md::line-18[cpu]": "PASSED",
+    }
+    result.stdout.fnmatch_lines(["docs/page.md:12: documented value differs, under `np.zeros(2, dtype=np.float32)`"])
+    assert "not valid Python" not in result.stdout.str()
+
+
+def test_a_text_file_is_one_session(bare):
+    bare.makepyprojecttoml(
+        '[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\narray_examples_doctest_files = ["docs/**/*.rst"]\n'
+    )
+    guide = textwrap.dedent(
+        """\
+        Guide
+        =====
+
+        .. code-block:: pycon
+
+            >>> import numpy as np
+            >>> ones = np.ones(2, dtype=np.int32)
+
+        Later in the page, the same session goes on:
+
+        .. code-block:: pycon
+
+            >>> ones + 1
+            array([2, 2])
+        """
+    )
+    write(bare, "docs/guide.rst", guide)
+    write(bare, "docs/notes.txt", ">>> 1 + 1\n3\n")  # not under the patterns
+    result = run(bare)
+    assert outcomes(result) == {"docs/guide.rst::file[cpu]": "FAILED"}
+    result.stdout.fnmatch_lines(
+        ["docs/guide.rst:14: documented value differs, under `ones + 1`", "*dtype: documented int64*, actual int32"]
+    )
+
+
+def test_update_rewrites_outputs_in_place_keeping_crlf_and_indentation(bare):
+    module = textwrap.dedent(
+        '''\
+        import numpy as np
+
+
+        class Table:
+            def column(self):
+                """The first column.
+
+                >>> np.arange(3, dtype=np.int32)
+                array([0, 1, 2])
+                >>> print("  indented\\nplain")
+                >>> np.random.default_rng().random(2)  # may vary
+                array([0.1, 0.2])
+                >>> print("first line of a long report")
+                first ... report
+                >>> np.ones(2)[5]
+                >>> print("x")
+                y
+                >>> 7
+                """
+        '''
+    )
+    expected = textwrap.dedent(
+        '''\
+        import numpy as np
+
+
+        class Table:
+            def column(self):
+                """The first column.
+
+                >>> np.arange(3, dtype=np.int32)
+                array([0, 1, 2], dtype=int32)
+                >>> print("  indented\\nplain")
+                  indented
+                plain
+                >>> np.random.default_rng().random(2)  # may vary
+                array([0.1, 0.2])
+                >>> print("first line of a long report")
+                first ... report
+                >>> np.ones(2)[5]
+                Traceback (most recent call last):
+                    ...
+                IndexError: index 5 is out of bounds for axis 0 with size 2
+                >>> print("x")
+                x
+                >>> 7
+                7
+                """
+        '''
+    )
+    write(bare, "table.py", module, newline="\r\n")
+    result = run(bare, "--array-doctest-modules", "--update-expected", "table.py")
+    assert result.parseoutcomes() == {"passed": 1}
+    result.stdout.fnmatch_lines(["*documented outputs updated*", "table.py"])
+    assert (bare.path / "table.py").read_bytes() == expected.replace("\n", "\r\n").encode()
+    assert run(bare, "--array-doctest-modules", "table.py").parseoutcomes() == {"passed": 1}
+
+
+def test_update_in_markdown_and_text_files(bare):
+    bare.makepyprojecttoml(
+        '[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\narray_examples_doctest_files = ["guide.rst"]\n'
+    )
+    write(bare, "docs/page.md", "- Item:\n\n    ```pycon\n    >>> import numpy as np\n    >>> np.arange(2)\n    ```\n")
+    write(bare, "guide.rst", "Guide::\n\n    >>> [1, 2]\n    [1, 3]\n\nProse.\n")
+    run(bare, "--update-expected").assert_outcomes(passed=2)
+    assert (bare.path / "docs/page.md").read_text() == (
+        "- Item:\n\n    ```pycon\n    >>> import numpy as np\n    >>> np.arange(2)\n    array([0, 1])\n    ```\n"
+    )
+    assert (bare.path / "guide.rst").read_text() == "Guide::\n\n    >>> [1, 2]\n    [1, 2]\n\nProse.\n"
+
+
+NUMPY_DOCSTRINGS = ["shares_memory", "errstate", "datetime_as_string", "vander", "atleast_3d", "sort"]
+
+
+def test_numpy_docstrings_pass_as_numpy_wrote_them(bare):
+    # Tracebacks (shares_memory, errstate, datetime_as_string), `# may vary` (vander), +SKIP (atleast_3d, sort).
+    functions = []
+    for name in NUMPY_DOCSTRINGS:
+        doc = getattr(np, name).__doc__
+        assert '"""' not in doc and "\\" not in doc
+        functions.append(f'def {name}():\n    r"""{doc}"""\n')
+    write(bare, "numpy_docs.py", "import numpy as np\n\n\n" + "\n\n".join(functions))
+    result = run(bare, "--array-doctest-modules", "numpy_docs.py")
+    assert result.parseoutcomes() == {"passed": len(NUMPY_DOCSTRINGS)}
+    # The same text with one value changed fails.
+    changed = np.vander.__doc__.replace("[  8,   4,   2,   1]", "[  8,   4,   3,   1]", 1)
+    assert changed != np.vander.__doc__
+    write(bare, "numpy_docs.py", f'import numpy as np\n\n\ndef vander():\n    r"""{changed}"""\n')
+    result = run(bare, "--array-doctest-modules", "numpy_docs.py")
+    result.stdout.fnmatch_lines(
+        ["*documented value differs, under `np.vander(x)`", "*value at index [[]1, 2[]]: documented 3, actual 2"]
+    )
+
+
+def test_a_prompt_indented_unlike_its_lines_is_refused_as_doctest_refuses_it():
+    with pytest.raises(SnippetError, match="a `...` line is indented differently"):
+        read_session("f.md", 1, ["  >>> for i in range(2):", "...     print(i)"])
+    with pytest.raises(SnippetError, match="an output line is indented less"):
+        read_session("f.md", 1, ["    >>> 1", "  1"])
+    with pytest.raises(SnippetError, match="unknown doctest directive '\\+ELIPSIS'"):
+        read_session("f.md", 1, [">>> 1  # doctest: +ELIPSIS", "1"])
+
+
+def test_sessions_keep_the_file_lines():
+    (first, second) = read_session("f.md", 10, ["Prose", ">>> for i in range(2):", "...     i", "...", "0", "1", "", ">>> 3"])
+    assert (first.line, first.end_line, first.code, first.want) == (
+        11,
+        13,
+        ["for i in range(2):", "    i", ""],
+        [(14, "0"), (15, "1")],
+    )
+    assert (second.line, second.want) == (17, [])
