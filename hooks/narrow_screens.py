@@ -8,7 +8,7 @@ the same. docs/assets/stylesheets/extra.css uses the marks:
 - each cell of a table with a header row gets `data-label="<its column's header>:"`: on a narrow screen a
   row is shown as a card of "header: value" lines, and roles keep it a table for screen readers;
 - inline code gets `<wbr>` after `.`, `(` and `,` where a name starts, so a long call breaks between names
-  (`torch.` / `from_numpy(a)`); inside a name only where the name is longer than the line.
+  (`torch.` / `from_numpy(a)`); a name of 24 characters or more also after an underscore.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ INLINE_CODE = re.compile(r"(<pre.*?</pre>)|(<code>)(.*?)(</code>)", re.S)
 # After two characters of a name (or a closing bracket), before two of the next: `torch.` / `from_numpy`,
 # but never `.` / `numpy()` at the start of the code, nor a lone `t.` or `(a)` split off.
 BREAK_AFTER = re.compile(r"(?:(?<=\w\w)|(?<=[)\]]))([.(,])(?=[A-Za-z_]\w)")
+# A name longer than a phone's line (snake_case test names, say) may break after an underscore.
+LONG_NAME = re.compile(r"\w{24,}")
 
 
 def indent_lines(page: str) -> str:
@@ -58,12 +60,17 @@ def label_cells(page: str) -> str:
 
 
 def break_between_names(page: str) -> str:
-    """Returns page with `<wbr>` after `.`, `(` and `,` where a name follows, in inline code only."""
+    """Returns page with `<wbr>` after `.`, `(` and `,` where a name follows, and after the underscores
+    of a name of 24 characters or more, in inline code only."""
+
+    def breaks(text: str) -> str:
+        text = LONG_NAME.sub(lambda name: re.sub(r"(?<=\w)_(?=\w)", "_<wbr>", name[0]), text)
+        return BREAK_AFTER.sub(r"\1<wbr>", text)
 
     def mark(match: re.Match) -> str:
         if match[1]:
             return match[1]
-        text = re.sub(r"(<[^>]+>)|([^<]+)", lambda p: p[1] or BREAK_AFTER.sub(r"\1<wbr>", p[2]), match[3])
+        text = re.sub(r"(<[^>]+>)|([^<]+)", lambda p: p[1] or breaks(p[2]), match[3])
         return match[2] + text + match[4]
 
     return INLINE_CODE.sub(mark, page)

@@ -6,7 +6,8 @@ with its collapsed blocks opened and every content tab shown, and measured as a 
 
 - text that a box hides to its right (a table or code block that scrolls sideways, where the hidden part holds text),
   and anything that makes the page itself wider than the window;
-- code in a table or in running text broken across lines in the middle of a name (`torch.fro` / `m_numpy(a`);
+- code in a table or in running text broken across lines between two letters or digits (`torch.fro` / `m_numpy(a`;
+  after an underscore is allowed: a snake_case name longer than the line must break somewhere);
 - the text of every drawing (an SVG image, or SVG inline) at its size on the screen: 12 px at least.
 
 Each failure names the page, the element (with the heading above it) and the text concerned.
@@ -107,7 +108,7 @@ MEASURE = r"""async () => {
             outermost.slice(0, 3).map((el) => `${where(el)} (${el.className || el.tagName})`).join("; "));
     }
 
-    // 3. Code (in a table or running text) broken between two letters of a name.
+    // 3. Code (in a table or running text) broken between two letters or digits of a name.
     for (const code of content.querySelectorAll("code")) {
         if (code.closest("pre")) continue;
         for (const node of texts(code)) {
@@ -120,7 +121,7 @@ MEASURE = r"""async () => {
                 range.setEnd(node, i + 1);
                 const rect = range.getClientRects()[0];
                 if (!rect) continue;
-                if (previousTop !== null && rect.top > previousTop + 2 && /\w/.test(text[i - 1]) && /\w/.test(text[i])) {
+                if (previousTop !== null && rect.top > previousTop + 2 && /[A-Za-z0-9]/.test(text[i - 1]) && /[A-Za-z0-9]/.test(text[i])) {
                     problems.push(`${where(code)}: code broken mid-name as "${text.slice(0, i)}" / "${text.slice(i)}"`);
                 }
                 previousTop = rect.top;

@@ -55,6 +55,8 @@ def test_inline_code_breaks_between_names_only(hook):
     marked = hook.break_between_names(page)
     assert "<code>torch.<wbr>from_numpy(<wbr>arr.<wbr>copy(), 3)</code>" in marked
     assert "<code>t.detach().<wbr>cpu()</code>" in hook.break_between_names("<code>t.detach().cpu()</code>")
+    long_name = hook.break_between_names("<code>test_wrong_output_is_rejected[x]</code> <code>array_examples</code>")
+    assert "<code>test_<wbr>wrong_<wbr>output_<wbr>is_<wbr>rejected[x]</code> <code>array_examples</code>" == long_name
     # Not at the start, not after a one-letter name, not before one.
     assert "<code>.numpy()</code>" in marked and "<code>t.cpu()</code>" in marked and "<code>from_numpy(a)</code>" in marked
     assert "<code>1.5</code>" in marked  # a number is not a name
