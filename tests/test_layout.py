@@ -132,7 +132,7 @@ MEASURE = r"""async () => {
     // 4. Text in drawings, at its size on the screen.
     const measureSvg = (svg, label) => {
         let smallest = Infinity;
-        for (const t of svg.querySelectorAll("text")) {
+        for (const t of svg.querySelectorAll("text, tspan")) {
             if (!t.textContent.trim() || !t.getScreenCTM()) continue;
             const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(t.getScreenCTM().a, t.getScreenCTM().b);
             smallest = Math.min(smallest, size);
@@ -268,7 +268,7 @@ BROKEN_PAGE = """<!doctype html><html><body style="margin: 0"><article style="wi
 <h2>Narrow cell</h2>
 <table><tr><td style="width: 60px"><code style="word-break: break-all">torch.from_numpy(a)</code></td></tr></table>
 <h2>Small drawing</h2>
-<img alt="" style="width: 300px" src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 600 100'%3E%3Ctext x='10' y='50' font-size='16'%3Esmall%3C/text%3E%3C/svg%3E">
+<img alt="" style="width: 300px" src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 600 100'%3E%3Ctext x='10' y='50' font-size='20'%3Esmall%3Ctspan font-size='16'%3Er%3C/tspan%3E%3C/text%3E%3C/svg%3E">
 <div style="width: 500px">a box wider than the window</div>
 </article></body></html>"""
 
@@ -289,4 +289,4 @@ def test_the_measure_finds_each_kind_of_problem(chromium):
     assert 'table under "Narrow cell": code broken mid-name' in problems
     assert "the page is 500 px wide in a 360 px window" in problems
     [drawing] = result["drawings"]
-    assert drawing["smallest"] == pytest.approx(8, abs=0.1)  # 16 units drawn at half size
+    assert drawing["smallest"] == pytest.approx(8, abs=0.1)  # the <tspan>'s 16 units drawn at half size
