@@ -102,6 +102,8 @@ def axe_violations(page) -> list[str]:
     """
     if AXE is None or not AXE.exists():
         raise FileNotFoundError(AXE_MISSING)
+    # docs/assets/javascripts/accessibility.js names the search dialog once the theme's script has run.
+    page.wait_for_function("() => !document.querySelector('.md-search[role=dialog]:not([aria-label])')")
     page.add_script_tag(path=str(AXE))
     found = page.evaluate("async () => (await axe.run(document)).violations")
     return [f"{v['id']} ({v['impact']}): {v['help']} -- {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}" for v in found]
