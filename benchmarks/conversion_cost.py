@@ -2,6 +2,7 @@
 
     python benchmarks/conversion_cost.py              # prints a table, redraws docs/assets/conversion-cost.svg
     python benchmarks/conversion_cost.py --threads 1  # the same with one torch thread
+    python benchmarks/conversion_cost.py --redraw     # redraws the chart from the numbers it keeps, measuring nothing
 
 The caption records what the timings depend on: versions, CPU model, torch's thread count and
 the machine's load average when the run started. Torch's copies use several threads, and on a
@@ -14,9 +15,12 @@ The chart is drawn as plain SVG so the site needs no plotting library.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import platform
+import re
+import textwrap
 import timeit
 from pathlib import Path
 
@@ -60,10 +64,25 @@ def measure() -> dict[str, list[float]]:
 COLOURS = ["#1565c0", "#2e7d32", "#c62828", "#6a1b9a", "#ef6c00"]
 
 
+def short(number: float) -> str:
+    """A tick label a phone shows at full size: 0.1, 1, 10, 100, 1k, 10k, 100k, 1M, 10M."""
+    for limit, suffix in ((1e6, "M"), (1e3, "k")):
+        if number >= limit:
+            return f"{number / limit:g}{suffix}"
+    return f"{number:g}"
+
+
 def draw(results: dict[str, list[float]], caption: str) -> str:
-    """A log-log line chart: elements on x, microseconds on y."""
-    width, height, left, right, top, bottom = 760, 420, 80, 230, 30, 60
-    plot_w, plot_h = width - left - right, height - top - bottom
+    """A log-log line chart: elements on x, microseconds on y, the legend below.
+
+    One narrow column (340 units wide, 13-unit text) so that its text is 12 px or more on a
+    360 px phone; the measured seconds are kept in the chart's <desc>, for `--redraw`.
+    """
+    caption_lines = textwrap.wrap(caption, 46)  # 13-unit sans-serif text: about 46 characters in 330 units
+    width, left, right, plot_h = 340, 62, 14, 230
+    top = 18 + 16 * len(caption_lines)
+    plot_w = width - left - right
+    height = top + plot_h + 62 + 20 * len(results)
     micro = {name: [t * 1e6 for t in times] for name, times in results.items()}
     low = math.floor(math.log10(min(min(v) for v in micro.values())))
     high = math.ceil(math.log10(max(max(v) for v in micro.values())))
@@ -75,36 +94,42 @@ def draw(results: dict[str, list[float]], caption: str) -> str:
         return top + plot_h * (high - math.log10(us)) / (high - low)
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="title" font-family="sans-serif" font-size="13">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-labelledby="title" font-family="sans-serif" font-size="13">',
         f'<title id="title">Time per conversion against array size. {caption}</title>',
+        f"<desc>{json.dumps({'caption': caption, 'seconds': results})}</desc>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        *(f'<text x="8" y="{16 + 16 * index}" fill="#333333">{line}</text>' for index, line in enumerate(caption_lines)),
     ]
     for power in range(low, high + 1):
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(10**power):.1f}" y2="{y(10**power):.1f}" stroke="#dddddd"/>')
         parts.append(
-            f'<text x="{left - 8}" y="{y(10**power) + 4:.1f}" text-anchor="end" fill="#333333">10<tspan dy="-6" font-size="10">{power}</tspan></text>'
+            f'<text x="{left - 6}" y="{y(10**power) + 4:.1f}" text-anchor="end" fill="#333333">{short(10**power)}</text>'
         )
     for size in SIZES:
-        parts.append(
-            f'<text x="{x(size):.1f}" y="{top + plot_h + 20}" text-anchor="middle" fill="#333333">10<tspan dy="-6" font-size="10">{round(math.log10(size))}</tspan></text>'
-        )
-    parts.append(f'<text x="{left + plot_w / 2}" y="{height - 15}" text-anchor="middle" fill="#333333">float32 elements</text>')
+        parts.append(f'<text x="{x(size):.1f}" y="{top + plot_h + 18}" text-anchor="middle" fill="#333333">{short(size)}</text>')
     parts.append(
-        f'<text transform="translate(20 {top + plot_h / 2}) rotate(-90)" text-anchor="middle" fill="#333333">microseconds per call</text>'
+        f'<text x="{left + plot_w / 2}" y="{top + plot_h + 38}" text-anchor="middle" fill="#333333">float32 elements</text>'
+    )
+    parts.append(
+        f'<text transform="translate(16 {top + plot_h / 2}) rotate(-90)" text-anchor="middle" fill="#333333">microseconds per call</text>'
     )
     for index, (name, values) in enumerate(micro.items()):
         colour = COLOURS[index % len(COLOURS)]
         points = " ".join(f"{x(s):.1f},{y(v):.1f}" for s, v in zip(SIZES, values, strict=True))
         parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
-        legend_y = top + 10 + index * 22
-        parts.append(
-            f'<line x1="{left + plot_w + 15}" x2="{left + plot_w + 35}" y1="{legend_y}" y2="{legend_y}" stroke="{colour}" stroke-width="2.5"/>'
-        )
-        parts.append(f'<text x="{left + plot_w + 40}" y="{legend_y + 4}" fill="#333333" font-family="monospace">{name}</text>')
-    parts.append(f'<text x="{left}" y="{top - 10}" fill="#333333">{caption}</text>')
+        legend_y = top + plot_h + 58 + index * 20
+        parts.append(f'<line x1="{left}" x2="{left + 20}" y1="{legend_y}" y2="{legend_y}" stroke="{colour}" stroke-width="2.5"/>')
+        parts.append(f'<text x="{left + 28}" y="{legend_y + 4}" fill="#333333" font-family="monospace">{name}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def redraw() -> None:
+    """Draw the chart again from the seconds kept in its <desc>, without measuring."""
+    kept = json.loads(re.search(r"<desc>(.*?)</desc>", CHART.read_text(), re.S)[1])
+    CHART.write_text(draw(kept["seconds"], kept["caption"]))
+    print(f"chart redrawn in {CHART.relative_to(ROOT)}")
 
 
 def cpu_model() -> str:
@@ -121,7 +146,11 @@ def cpu_model() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, help="torch's intra-op thread count (default: torch's own)")
-    threads = parser.parse_args().threads
+    parser.add_argument("--redraw", action="store_true", help="redraw the chart from the numbers it keeps; measure nothing")
+    arguments = parser.parse_args()
+    if arguments.redraw:
+        return redraw()
+    threads = arguments.threads
     if threads:
         torch.set_num_threads(threads)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

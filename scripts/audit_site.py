@@ -1,4 +1,4 @@
-"""Audit the built site: axe-core on every page, Lighthouse 12 (mobile) on the home page and the longest page.
+"""Audit the built site: axe-core on every page (light and dark, 360, 768 and 1280 px wide), Lighthouse 12 (mobile) on the home page and the longest page.
 
     npm ci && .venv/bin/python scripts/audit_site.py
 
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitetools import ARGUMENTS, axe_violations, build, chromium_path, launch, page_paths, serve  # noqa: E402
+from sitetools import ARGUMENTS, AXE_WIDTHS, axe_violations, build, chromium_path, launch, page_paths, serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 FLOORS = {"accessibility": 100, "best-practices": 100, "seo": 100}
@@ -40,12 +40,13 @@ def run_axe(base: str, paths: list[str]) -> list[str]:
     with sync_playwright() as playwright:
         browser = launch(playwright)
         for scheme in ("light", "dark"):
-            page = browser.new_page()
-            page.emulate_media(color_scheme=scheme)
-            for path in paths:
-                page.goto(base + path, wait_until="networkidle")
-                problems += [f"{path} ({scheme}): {line}" for line in axe_violations(page)]
-            page.close()
+            for width in AXE_WIDTHS:
+                page = browser.new_page(viewport={"width": width, "height": 800})
+                page.emulate_media(color_scheme=scheme)
+                for path in paths:
+                    page.goto(base + path, wait_until="networkidle")
+                    problems += [f"{path} ({scheme}, {width} px): {line}" for line in axe_violations(page)]
+                page.close()
         browser.close()
     return problems
 
@@ -85,7 +86,8 @@ def main() -> int:
         paths = page_paths(site)
         longest = max(paths, key=lambda p: (site / p / "index.html").stat().st_size)
         failures = run_axe(base, paths)
-        print(f"axe-core: {len(failures)} violations on {len(paths)} pages, light and dark")
+        widths = ", ".join(f"{w}" for w in AXE_WIDTHS)
+        print(f"axe-core: {len(failures)} violations on {len(paths)} pages, light and dark, at {widths} px")
         for line in failures:
             print("  " + line)
         for path in ("", longest):

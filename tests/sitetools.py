@@ -37,6 +37,8 @@ def _axe_script() -> Path | None:
 
 AXE = _axe_script()
 AXE_MISSING = "axe-core's script is missing: pip install -r requirements.txt (it comes with axe-playwright-python)"
+# Window widths (px) at which axe-core checks every page: a phone, a tablet, a desktop.
+AXE_WIDTHS = [360, 768, 1280]
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
@@ -100,6 +102,8 @@ def axe_violations(page) -> list[str]:
     """
     if AXE is None or not AXE.exists():
         raise FileNotFoundError(AXE_MISSING)
+    # docs/assets/javascripts/accessibility.js names the search dialog once the theme's script has run.
+    page.wait_for_function("() => !document.querySelector('.md-search[role=dialog]:not([aria-label])')")
     page.add_script_tag(path=str(AXE))
     found = page.evaluate("async () => (await axe.run(document)).violations")
     return [f"{v['id']} ({v['impact']}): {v['help']} -- {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}" for v in found]

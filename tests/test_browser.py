@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from sitetools import AXE, AXE_MISSING, ROOT, axe_violations, page_paths, skip_or_fail
+from sitetools import AXE, AXE_MISSING, AXE_WIDTHS, ROOT, axe_violations, page_paths, skip_or_fail
 
 RESULTS = ROOT / "test-results"
 # The path part of site_url in mkdocs.yml: the 404 page uses absolute links under it.
@@ -166,16 +166,19 @@ def test_decision_diagram_is_drawn(page):
     page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=diagram.element_handle())
 
 
+@pytest.mark.parametrize("width", AXE_WIDTHS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_accessibility_violation(page, site, scheme):
+def test_axe_finds_no_accessibility_violation(page, site, scheme, width):
     if AXE is None or not AXE.exists():
         skip_or_fail(AXE_MISSING)
     _, folder = site
     page.emulate_media(color_scheme=scheme)
+    # A phone, a tablet and a desktop: the layout (stacked tables, the drawer menu) differs between them.
+    page.set_viewport_size({"width": width, "height": 800})
     found = []
     for path in page_paths(folder):
         page.goto(path, wait_until="networkidle")
-        found += [f"/{path}: {line}" for line in axe_violations(page)]
+        found += [f"/{path} at {width} px: {line}" for line in axe_violations(page)]
     assert not found, "\n".join(found)
 
 

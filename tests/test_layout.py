@@ -1,0 +1,292 @@
+"""Every page of the built site reads on a phone (360 px), a tablet (768 px) and a desktop (1280 px)
+without scrolling sideways.
+
+In a real Chromium, at each width, every page the build made (tests/sitetools.page_paths) is opened
+with its collapsed blocks opened and every content tab shown, and measured as a reader sees it:
+
+- text that a box hides to its right (a table or code block that scrolls sideways, where the hidden part holds text),
+  and anything that makes the page itself wider than the window;
+- code in a table or in running text broken across lines between two letters or digits (`torch.fro` / `m_numpy(a`;
+  after an underscore is allowed: a snake_case name longer than the line must break somewhere);
+- the text of every drawing (an SVG image, or SVG inline) at its size on the screen: 12 px at least.
+
+Each failure names the page, the element (with the heading above it) and the text concerned.
+Needs Playwright and Chromium as tests/test_browser.py does; waits on conditions, never on a fixed sleep.
+"""
+
+import pytest
+
+from sitetools import page_paths
+
+WIDTHS = [360, 768, 1280]
+SMALLEST_TEXT_PX = 12
+PATIENCE_MS = 20_000
+
+# Shows what a reader can reach by a click: opens every <details>, shows every content tab.
+REVEAL = """() => {
+    document.querySelectorAll("details").forEach((d) => { d.open = true; });
+    const style = document.createElement("style");
+    style.textContent = ".md-typeset .tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }";
+    document.head.append(style);
+}"""
+
+# Returns one line per problem in the page's content (and the page's own width).
+MEASURE = r"""async () => {
+    const problems = [];
+    const content = document.querySelector("article") || document.body;
+    const clip = (s) => { s = s.replace(/\s+/g, " ").trim(); return s.length > 70 ? s.slice(0, 70) + "..." : s; };
+    const where = (el) => {
+        // The element's kind and the nearest heading before it, so a reader can find it.
+        const has = (selector) => el.closest(selector) || (el !== content && el.querySelector(selector));
+        const kind = has("table") ? "table" : has("pre") ? "code block" : el.tagName.toLowerCase();
+        let heading = null;
+        for (const h of content.querySelectorAll("h1, h2, h3, h4")) {
+            if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) heading = h;
+        }
+        return `${kind} under "${heading ? clip(heading.textContent.replace(/¶$/, "")) : "(top)"}"`;
+    };
+    const textRects = (node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return [...range.getClientRects()].filter((r) => r.width > 0);
+    };
+    const texts = (root) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        const found = [];
+        while (walker.nextNode()) if (walker.currentNode.textContent.trim()) found.push(walker.currentNode);
+        return found;
+    };
+
+    const lineOf = (node, box) => {
+        // The whole source line a piece of text is on (a code block's line, or the text itself elsewhere).
+        if (!box.closest("pre")) return node.textContent;
+        const before = document.createRange();
+        before.setStart(box, 0);
+        before.setEnd(node, 0);
+        const number = before.toString().split("\n").length - 1;
+        return box.textContent.split("\n")[number];
+    };
+
+    const screenReaderOnly = (node, box) => {
+        // Text in a box clipped to a pixel (a table's header row kept for screen readers) is not cut off.
+        for (let e = node.parentElement; e && e !== box; e = e.parentElement) {
+            const r = e.getBoundingClientRect();
+            if (getComputedStyle(e).overflow !== "visible" && (r.width <= 1 || r.height <= 1)) return true;
+        }
+        return false;
+    };
+
+    // 1. Boxes that scroll or clip sideways with text in the hidden part.
+    for (const el of content.querySelectorAll("*")) {
+        const overflow = getComputedStyle(el).overflowX;
+        if (overflow === "visible" || el.scrollWidth <= el.clientWidth + 1 || el.clientWidth <= 1 || el.clientHeight <= 1) continue;
+        const right = el.getBoundingClientRect().left + el.clientLeft + el.clientWidth;
+        const cut = new Map();  // line top -> text of the first cut-off piece on that line
+        for (const node of texts(el)) {
+            if (screenReaderOnly(node, el)) continue;
+            for (const r of textRects(node)) {
+                if (r.right > right + 1 && !cut.has(Math.round(r.top))) {
+                    cut.set(Math.round(r.top), lineOf(node, el));
+                }
+            }
+        }
+        if (cut.size) {
+            const first = [...cut.values()][0];
+            problems.push(`${where(el)}: ${cut.size} line(s) cut off at the right, e.g. "${clip(first)}"`);
+        }
+    }
+
+    // 2. The page itself wider than the window.
+    const page = document.scrollingElement;
+    if (page.scrollWidth > page.clientWidth + 1) {
+        const wide = [...document.body.querySelectorAll("*")].filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && r.right > page.clientWidth + 1 && getComputedStyle(el).visibility !== "hidden";
+        });
+        const outermost = wide.filter((el) => !wide.includes(el.parentElement));
+        problems.push(`the page is ${page.scrollWidth} px wide in a ${page.clientWidth} px window: ` +
+            outermost.slice(0, 3).map((el) => `${where(el)} (${el.className || el.tagName})`).join("; "));
+    }
+
+    // 3. Code (in a table or running text) broken between two letters or digits of a name.
+    for (const code of content.querySelectorAll("code")) {
+        if (code.closest("pre")) continue;
+        for (const node of texts(code)) {
+            if (textRects(node).length < 2) continue;
+            const text = node.textContent;
+            const range = document.createRange();
+            let previousTop = null;
+            for (let i = 0; i < text.length; i++) {
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const rect = range.getClientRects()[0];
+                if (!rect) continue;
+                if (previousTop !== null && rect.top > previousTop + 2 && /[A-Za-z0-9]/.test(text[i - 1]) && /[A-Za-z0-9]/.test(text[i])) {
+                    problems.push(`${where(code)}: code broken mid-name as "${text.slice(0, i)}" / "${text.slice(i)}"`);
+                }
+                previousTop = rect.top;
+            }
+        }
+    }
+
+    // 4. Text in drawings, at its size on the screen.
+    const measureSvg = (svg, label) => {
+        let smallest = Infinity;
+        for (const t of svg.querySelectorAll("text, tspan")) {
+            if (!t.textContent.trim() || !t.getScreenCTM()) continue;
+            const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(t.getScreenCTM().a, t.getScreenCTM().b);
+            smallest = Math.min(smallest, size);
+        }
+        return smallest === Infinity ? null : {label, smallest};
+    };
+    const drawings = [];
+    for (const svg of content.querySelectorAll("svg")) {
+        if (svg.querySelector("text")) drawings.push(measureSvg(svg, `${where(svg)} (inline SVG)`));
+    }
+    for (const img of content.querySelectorAll("img")) {
+        const source = img.currentSrc || img.src;
+        if (!/\.svg($|[?#])|^data:image\/svg\+xml/.test(source)) continue;
+        const drawn = img.getBoundingClientRect();
+        if (!drawn.width) continue;
+        // The same file, drawn at the same size as the <img>, in a box that takes none of the page's styles.
+        const parsed = new DOMParser().parseFromString(await (await fetch(source)).text(), "image/svg+xml");
+        const box = document.createElement("div");
+        box.style.cssText = "position: absolute; left: 0; top: 0; visibility: hidden; font: initial;";
+        const svg = document.importNode(parsed.documentElement, true);
+        svg.setAttribute("width", drawn.width);
+        svg.setAttribute("height", drawn.height);
+        svg.style.maxWidth = "none";
+        box.append(svg);
+        document.documentElement.append(box);
+        drawings.push(measureSvg(svg, `${where(img)} (${source.split("/").pop().slice(0, 40)})`));
+        box.remove();
+    }
+    return {problems, drawings: drawings.filter(Boolean)};
+}"""
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    """The built and served site (tests/conftest.py): base URL and folder."""
+    return built_site
+
+
+def browser_context(browser, base: str | None, width: int, **options):
+    """A new browser context with a window `width` px wide (800 high), patient as these tests are."""
+    context = browser.new_context(base_url=base, viewport={"width": width, "height": 800}, **options)
+    context.set_default_timeout(PATIENCE_MS)
+    return context
+
+
+def measure(browser, base: str, path: str, width: int) -> dict:
+    """Open one page at one window width, reveal its hidden blocks and measure it (see MEASURE).
+
+    Returns {"problems": [line, ...], "drawings": [{"label": ..., "smallest": px}, ...]}.
+    """
+    context = browser_context(browser, base, width)
+    tab = context.new_page()
+    try:
+        tab.goto(path, wait_until="networkidle")
+        tab.evaluate(REVEAL)
+        # Material wraps tables in a scrolling box from its script, and images decode late: wait for both.
+        tab.wait_for_function(
+            "() => [...document.querySelectorAll('article img')].every((i) => i.complete)"
+            " && [...document.querySelectorAll('article table')].every((t) => t.closest('.md-typeset__table'))"
+        )
+        return tab.evaluate(MEASURE)
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def measured(chromium, site):
+    """Every page of the build measured at one width, once per module: {width: {path: measure(...)}}."""
+    base, folder = site
+    cache = {}
+
+    def at(width: int) -> dict:
+        if width not in cache:
+            cache[width] = {path: measure(chromium, base, path, width) for path in page_paths(folder)}
+        return cache[width]
+
+    return at
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_text_is_cut_off_or_broken_mid_name(measured, width):
+    pages = measured(width)
+    assert len(pages) >= 12
+    found = [f"/{path} at {width} px: {line}" for path, result in pages.items() for line in result["problems"]]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_text_in_drawings_is_large_enough(measured, width):
+    found, measured_count = [], 0
+    for path, result in measured(width).items():
+        for drawing in result["drawings"]:
+            measured_count += 1
+            if drawing["smallest"] < SMALLEST_TEXT_PX:
+                found.append(f"/{path} at {width} px: {drawing['label']}: text {drawing['smallest']:.1f} px")
+    assert measured_count, "no drawing with text found: the measure is broken"
+    assert not found, "\n".join(found)
+
+
+def test_copying_a_wrapped_code_block_gives_its_text_unwrapped(chromium, site):
+    """At 360 px the block's long lines wrap; the copy button still copies the snippet's lines as written."""
+    from playwright.sync_api import expect
+
+    from sitetools import ROOT
+
+    lines = (ROOT / "snippets" / "torch_to_numpy.py").read_text().splitlines()
+    section = lines[lines.index("# --8<-- [start:requires_grad_error]") + 1 : lines.index("# --8<-- [end:requires_grad_error]")]
+    base, _ = site
+    context = browser_context(chromium, base, 360, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        tab = context.new_page()
+        tab.goto("pytorch-to-numpy/")
+        block = tab.locator("div.highlight", has_text="Can't call numpy()").first
+        line = block.locator("[id^='__span-']", has_text="#! raises")
+        # Wrapped: the message's line is taller than one line of code.
+        assert line.evaluate("(e) => e.getClientRects()[0].height > 1.5 * parseFloat(getComputedStyle(e).lineHeight)")
+        block.hover()
+        block.locator("button[data-md-type=copy]").click()
+        expect(tab.locator(".md-dialog")).to_contain_text("Copied", timeout=PATIENCE_MS)
+        assert tab.evaluate("navigator.clipboard.readText()").rstrip("\n") == "\n".join(section)
+    finally:
+        context.close()
+
+
+# A page with one of each problem the measure must find, and one wrapped line it must not report.
+BROKEN_PAGE = """<!doctype html><html><body style="margin: 0"><article style="width: 340px">
+<h2>Long line</h2>
+<pre><code style="display: block; overflow: auto; white-space: pre">#! raises RuntimeError: a message far too long for a phone's screen</code></pre>
+<h2>Wrapped line</h2>
+<pre><code style="display: block; overflow: auto; white-space: pre-wrap">#! raises RuntimeError: a message far too long for a phone's screen</code></pre>
+<h2>Wide table</h2>
+<div style="overflow: auto"><table><tr><td>one</td><td>two</td><td style="white-space: nowrap">Shares memory? only if a is already float32, and not otherwise</td></tr></table></div>
+<h2>Narrow cell</h2>
+<table><tr><td style="width: 60px"><code style="word-break: break-all">torch.from_numpy(a)</code></td></tr></table>
+<h2>Small drawing</h2>
+<img alt="" style="width: 300px" src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 600 100'%3E%3Ctext x='10' y='50' font-size='20'%3Esmall%3Ctspan font-size='16'%3Er%3C/tspan%3E%3C/text%3E%3C/svg%3E">
+<div style="width: 500px">a box wider than the window</div>
+</article></body></html>"""
+
+
+def test_the_measure_finds_each_kind_of_problem(chromium):
+    context = browser_context(chromium, None, 360)
+    try:
+        tab = context.new_page()
+        tab.set_content(BROKEN_PAGE)
+        tab.wait_for_function("() => document.querySelector('img').complete")
+        result = tab.evaluate(MEASURE)
+    finally:
+        context.close()
+    problems = "\n".join(result["problems"])
+    assert 'code block under "Long line": 1 line(s) cut off' in problems
+    assert "Wrapped line" not in problems
+    assert 'table under "Wide table": 1 line(s) cut off at the right, e.g. "Shares memory?' in problems
+    assert 'table under "Narrow cell": code broken mid-name' in problems
+    assert "the page is 500 px wide in a 360 px window" in problems
+    [drawing] = result["drawings"]
+    assert drawing["smallest"] == pytest.approx(8, abs=0.1)  # the <tspan>'s 16 units drawn at half size
