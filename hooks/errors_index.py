@@ -28,7 +28,6 @@ PAGE = "errors.md"
 TITLE = "Errors and warnings"
 # The page's weight in the site's search, against 1 for every other page: a reader's own words should find
 # the section that explains, while a pasted message still finds its entry (its whole text is indexed here).
-SEARCH_BOOST = 0.5
 SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
 REQUIRES = re.compile(r"^# requires: (.+)$")
 DOC_LINE = re.compile(r"^#[>!]( |$)")  # a documented-output line, in column 0
@@ -333,11 +332,6 @@ def render(entries: list[Entry]) -> str:
     for entry in entries:
         groups.setdefault(entry.group, []).append(entry)
     out = [
-        "---",
-        "search:",
-        f"  boost: {SEARCH_BOOST}",
-        "---",
-        "",
         f"# {TITLE}",
         "",
         "Every error and warning this guide shows, as torch 2.13 and NumPy print it, grouped by the page",
