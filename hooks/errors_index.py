@@ -26,8 +26,6 @@ import markdown
 
 PAGE = "errors.md"
 TITLE = "Errors and warnings"
-# The page's weight in the site's search, against 1 for every other page: a reader's own words should find
-# the section that explains, while a pasted message still finds its entry (its whole text is indexed here).
 SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
 REQUIRES = re.compile(r"^# requires: (.+)$")
 DOC_LINE = re.compile(r"^#[>!]( |$)")  # a documented-output line, in column 0
@@ -410,9 +408,7 @@ def on_files(files, config):
     snippet_options = config["mdx_configs"].get("pymdownx.snippets", {})
     snippet_dir = root / (snippet_options.get("base_path") or ["snippets"])[0]
     try:
-        entries = build_entries(
-            snippet_dir, Path(config["docs_dir"]), config["mdx_configs"].get("toc"), nav_pages(config["nav"])
-        )
+        entries = build_entries(snippet_dir, Path(config["docs_dir"]), config["mdx_configs"].get("toc"), nav_pages(config["nav"]))
         content = render(entries)
     except ErrorsIndexError as error:
         raise PluginError(f"errors page: {error}") from None
