@@ -224,7 +224,7 @@ def test_the_page_shows_each_message_whole_under_a_short_heading(project):
     assert heading[1] == "valueerror-array-must-not-be-b-bold-b-1"
     assert heading[2] == "__array__ *must* [not] be &lt;b&gt;bold&lt;/b&gt; &amp; #1 {x} | y_z"  # the first sentence
     whole = "ValueError: __array__ *must* [not] be &lt;b&gt;bold&lt;/b&gt; &amp; #1 {x} | y_z. And a second sentence."
-    assert f"<pre><code>{whole}\n</code></pre>" in rendered
+    assert f"<code>{whole}\n</code></pre>" in rendered
     assert "<li><strong>Fix:</strong> Nothing to fix: the message is full of <code>Markdown</code> characters." in rendered
     assert '(raised in <a href="page.md">Page</a>)' in rendered
 
