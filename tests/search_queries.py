@@ -171,7 +171,7 @@ MESSAGES = [
         "stack expects each tensor to be equal size",
     ),
     (
-        "TypeError: can't convert np.ndarray of type numpy.uint32. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.",
+        "TypeError: can't convert np.ndarray of type numpy.datetime64. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.",
         "can't convert np.ndarray of type",
     ),
     ("can't convert np.ndarray of type numpy.object_", "can't convert np.ndarray of type numpy.object_"),
@@ -205,9 +205,8 @@ UNRANKABLE: dict[str, str] = {
     "tensor to python float": COMMON,
     "string array to tensor": COMMON,
     "object array to tensor": COMMON,
-    "convert double tensor to float": COMMON,
+    "convert double tensor to float": "the errors page's entries on Double and Float mismatches rank first",
     "torch.Tensor vs torch.tensor": COMMON,
-    "from_numpy": "every example calls torch.from_numpy; the word does not single out the section that explains it",
     "numpy array to gpu": NEIGHBOUR,
     "gpu tensor to numpy": NEIGHBOUR,
     "detach numpy requires grad": NEIGHBOUR,
@@ -217,5 +216,6 @@ UNRANKABLE: dict[str, str] = {
     "resize shared array": NEIGHBOUR,
     "np.mean on a tensor": "the errors page's entry for `mean() got an unexpected keyword argument 'axis'` ranks first",
     "grad_fn in tensor repr": NEIGHBOUR,
+    "can't convert mps:0 device type tensor to numpy": "the Devices page's top ranks first (the site shows the cuda:0 message only)",
     "TypeError: expected np.ndarray (got list)": "the site shows no message for a list; the section on lists of arrays ranks first",
 }
