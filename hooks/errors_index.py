@@ -279,7 +279,7 @@ def collect(
 
 def short_heading(text: str, limit: int = 72) -> str:
     """A message's heading: its first sentence (or line), cut at a comma or a word to at most `limit` characters."""
-    first = re.split(r"(?<=[.;:!?])\s|\n", text.strip(), maxsplit=1)[0].strip().rstrip(".;:")
+    first = re.split(r"(?<=[.;!?])\s|\n", text.strip(), maxsplit=1)[0].strip().rstrip(".;:")
     if len(first) <= limit:
         return first
     cut = first[:limit]
