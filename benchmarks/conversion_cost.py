@@ -1,6 +1,11 @@
 """What each conversion costs as arrays grow. Run on demand:
 
-    python benchmarks/conversion_cost.py            # prints a table, redraws docs/assets/conversion-cost.svg
+    python benchmarks/conversion_cost.py              # prints a table, redraws docs/assets/conversion-cost.svg
+    python benchmarks/conversion_cost.py --threads 1  # the same with one torch thread
+
+The caption records what the timings depend on: versions, CPU model, torch's thread count and
+the machine's load average when the run started. Torch's copies use several threads, and on a
+busy machine they can be a hundred times slower than with one thread, so measure on an idle one.
 
 Zero-copy conversions should stay flat; copies grow with the number of bytes.
 The chart is drawn as plain SVG so the site needs no plotting library.
@@ -8,7 +13,9 @@ The chart is drawn as plain SVG so the site needs no plotting library.
 
 from __future__ import annotations
 
+import argparse
 import math
+import os
 import platform
 import timeit
 from pathlib import Path
@@ -100,12 +107,33 @@ def draw(results: dict[str, list[float]], caption: str) -> str:
     return "\n".join(parts) + "\n"
 
 
+def cpu_model() -> str:
+    """The CPU's model name from /proc/cpuinfo, or what `platform` knows where there is none."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threads", type=int, help="torch's intra-op thread count (default: torch's own)")
+    threads = parser.parse_args().threads
+    if threads:
+        torch.set_num_threads(threads)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     results = measure()
     print("elements".ljust(22) + "".join(f"{size:>12,}" for size in SIZES))
     for name, times in results.items():
         print(name.ljust(22) + "".join(f"{t * 1e6:>10.1f}us" for t in times))
-    caption = f"torch {torch.__version__}, NumPy {np.__version__}, {platform.processor() or platform.machine()}, best of 5"
+    caption = (
+        f"torch {torch.__version__}, NumPy {np.__version__}, {cpu_model()}, "
+        f"{torch.get_num_threads()} torch threads, load average {load:.1f} at the start, best of 5"
+    )
+    print(caption)
     CHART.parent.mkdir(parents=True, exist_ok=True)
     CHART.write_text(draw(results, caption))
     print(f"chart written to {CHART.relative_to(ROOT)}")

@@ -20,15 +20,17 @@ import numpy as np
 import torch
 
 tensor = torch.zeros(2)
-array = np.from_dlpack(tensor)  # NumPy 1.26 marks the result read-only
+array = np.from_dlpack(tensor)  # NumPy 2.1 and earlier mark the result read-only
 array.flags.writeable
 #> False
-# fix: write through the tensor, or take a writable view with tensor.numpy()
+# fix: for np.from_dlpack(tensor) on NumPy 2.1 and earlier, take a writable view with tensor.numpy(), or write through the tensor
 array[0] = 1.0
 #! raises ValueError: assignment destination is read-only
 tensor[0] = 1.0  # the memory is still shared
 array
 #> array([1., 0.], dtype=float32)
+tensor.numpy().flags.writeable  # the writable view of the same memory
+#> True
 # --8<-- [end:read_only_numpy1]
 
 # --8<-- [start:requires_grad]

@@ -66,6 +66,11 @@ torch.from_numpy(days)
 #! raises TypeError: can't convert np.ndarray of type numpy.datetime64. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 torch.from_numpy(days.astype(np.int64))  # days since 1970-01-01, as plain integers
 #> tensor([19723, 19783])
+gaps = np.array(["NaT", "2024-01-01"], dtype="datetime64[D]")  # NaT: a missing date
+torch.from_numpy(gaps.astype(np.int64))  # NaT becomes the smallest int64, with no warning
+#> tensor([-9223372036854775808,                19723])
+torch.from_numpy(np.isnat(gaps))  # keep a mask of the missing dates alongside
+#> tensor([ True, False])
 # --8<-- [end:datetime_array]
 
 # --8<-- [start:timedelta_array]
@@ -85,7 +90,7 @@ import numpy as np
 import torch
 
 points = np.zeros(2, dtype=[("x", "f4"), ("y", "i4")])
-# fix: Convert one field at a time: `torch.from_numpy(points["x"])`.
+# fix: For a structured array, convert one field at a time: `torch.from_numpy(points["x"])`; copy the field first (`points["x"].copy()`) when the records are packed, as in `[("x", "f4"), ("flag", "u1")]`.
 torch.from_numpy(points)  # a record per element: no tensor dtype fits
 #! raises TypeError: can't convert np.ndarray of type numpy.void. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 field = torch.from_numpy(points["x"])  # one field is a strided float32 view, and converts
@@ -93,6 +98,9 @@ field
 #> tensor([0., 0.])
 np.shares_memory(points, field.numpy())  # still the structured array's memory
 #> True
+packed = np.zeros(2, dtype=[("x", "f4"), ("flag", "u1")])  # records 5 bytes apart: a field's stride is 5
+torch.from_numpy(packed["x"].copy())  # such a field converts only as a copy (see memory layout)
+#> tensor([0., 0.])
 # --8<-- [end:structured_array]
 
 # --8<-- [start:longdouble]
@@ -134,9 +142,19 @@ torch.from_numpy(np.zeros(2, dtype=np.ulonglong))  # ...yet torch only accepts n
 #! raises TypeError: can't convert np.ndarray of type numpy.ulonglong. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 torch.from_numpy(np.zeros(2, dtype=np.uint64))
 #> tensor([0, 0], dtype=torch.uint64)
+big = np.array([2**63])  # NumPy's own choice for a Python int of 2**63 or more
+big  # prints as uint64...
+#> array([9223372036854775808], dtype=uint64)
+big.dtype.type  # ...but is a ulonglong array, which torch.from_numpy refuses
+#> <class 'numpy.ulonglong'>
+np.frombuffer(bytes(8), dtype="Q").dtype.type  # so is an array read with the struct code "Q"
+#> <class 'numpy.ulonglong'>
+torch.from_numpy(big.astype(np.uint64))
+#> tensor([9223372036854775808], dtype=torch.uint64)
 # --8<-- [end:ulonglong]
 
 # --8<-- [start:bfloat16]
+import numpy as np
 import torch
 
 half_precision = torch.ones(2, dtype=torch.bfloat16)  # NumPy has no bfloat16
@@ -145,6 +163,13 @@ half_precision.numpy()
 #! raises TypeError: Got unsupported ScalarType BFloat16
 half_precision.float().numpy()  # widen to float32 first; every bfloat16 value fits exactly
 #> array([1., 1.], dtype=float32)
+bits = half_precision.view(torch.int16).numpy()  # or keep the 16 bits: no copy, nothing lost
+bits
+#> array([16256, 16256], dtype=int16)
+np.shares_memory(bits, half_precision.view(torch.int16).numpy())
+#> True
+torch.from_numpy(bits).view(torch.bfloat16)  # and back, bit for bit
+#> tensor([1., 1.], dtype=torch.bfloat16)
 # --8<-- [end:bfloat16]
 
 # --8<-- [start:float8]
@@ -174,8 +199,9 @@ chalf.cfloat().numpy()
 # --8<-- [start:quantized]
 import torch
 
-# fix: Convert quantized tensors with `.dequantize()` (real values) or `.int_repr()` (stored integers).
-quantized = torch.quantize_per_tensor(torch.tensor([1.0, 2.0]), scale=0.1, zero_point=0, dtype=torch.quint8)
+values = torch.tensor([1.0, 2.0])
+# fix: For `torch.quantize_per_tensor`, the warning is about creating the tensor: to get the stored integers without one, compute them: `(values / scale).round().add(zero_point).clamp(0, 255).to(torch.uint8)`.
+quantized = torch.quantize_per_tensor(values, scale=0.1, zero_point=0, dtype=torch.quint8)
 #! warns UserWarning: torch.quantize_per_tensor, torch.quantize_per_channel and other quantized tensor creation functions that produce tensors with dtype torch.quint8, torch.qint8, and torch.qint32 are deprecated and will be removed in a future PyTorch release. Please see https://github.com/pytorch/pytorch/issues/184982 for more information.
 # fix: Take `.dequantize().numpy()` for the real values or `.int_repr().numpy()` for the stored integers.
 quantized.numpy()
@@ -184,6 +210,9 @@ quantized.dequantize().numpy()  # the real values
 #> array([1., 2.], dtype=float32)
 quantized.int_repr().numpy()  # the stored integers
 #> array([10, 20], dtype=uint8)
+stored = (values / 0.1).round().add(0).clamp(0, 255).to(torch.uint8)  # the same integers, no quantized tensor
+torch.equal(stored, quantized.int_repr())
+#> True
 # --8<-- [end:quantized]
 
 # --8<-- [start:unsigned_arithmetic]
@@ -203,3 +232,16 @@ large.to(torch.int32)  # a signed type of the same width wraps, silently
 large.to(torch.int64)  # a wider one holds every value
 #> tensor([4294967295])
 # --8<-- [end:unsigned_arithmetic]
+
+# --8<-- [start:uint16_from_numpy]
+import numpy as np
+import torch
+
+depth = np.array([1000, 65535], dtype=np.uint16)  # a 16-bit depth map or PNG, say
+torch.from_numpy(depth)  # torch 2.13 has a uint16 dtype to convert to
+#> tensor([ 1000, 65535], dtype=torch.uint16)
+torch.tensor(depth, dtype=torch.float32)  # straight to float32, as most models want
+#> tensor([ 1000., 65535.])
+torch.from_numpy(depth.astype(np.int32))  # works on every torch version, with all the arithmetic
+#> tensor([ 1000, 65535], dtype=torch.int32)
+# --8<-- [end:uint16_from_numpy]

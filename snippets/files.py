@@ -7,7 +7,7 @@ import torch
 
 checkpoint = {"mean": np.zeros(2), "epoch": 3}
 torch.save(checkpoint, "checkpoint.pt")
-# fix: save tensors instead (torch.from_numpy(array)); load old files as shown below
+# fix: save tensors instead (torch.from_numpy(array)); to load a file you trust, allow its NumPy names: torch.serialization.safe_globals([np.ndarray, np.dtype, np.dtypes.Float64DType, np._core.multiarray._reconstruct])
 torch.load("checkpoint.pt")
 #! raises UnpicklingError: Weights only load failed. This file can still be loaded, to do so you have two options, do those steps only if you trust the source of the checkpoint.
 #! 	(1) In PyTorch 2.6, we changed the default value of the `weights_only` argument in `torch.load` from `False` to `True`. Re-running `torch.load` with `weights_only` set to `False` will likely succeed, but it can result in arbitrary code execution. Do it only if you got the file from a trusted source.
@@ -15,6 +15,10 @@ torch.load("checkpoint.pt")
 #! 	WeightsUnpickler error: Unsupported global: GLOBAL numpy._core.multiarray._reconstruct was not an allowed global by default. Please use `torch.serialization.add_safe_globals([numpy._core.multiarray._reconstruct])` or the `torch.serialization.safe_globals([numpy._core.multiarray._reconstruct])` context manager to allowlist this global if you trust this class/function.
 #!
 #! Check the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.
+allowed = [np.ndarray, np.dtype, np.dtypes.Float64DType, np._core.multiarray._reconstruct]
+with torch.serialization.safe_globals(allowed):
+    torch.load("checkpoint.pt")  # still weights_only: nothing else may run
+#> {'mean': array([0., 0.]), 'epoch': 3}
 # --8<-- [end:load_fails]
 
 # --8<-- [start:load_fails_numpy1]
@@ -24,7 +28,7 @@ import torch
 
 checkpoint = {"mean": np.zeros(2), "epoch": 3}
 torch.save(checkpoint, "checkpoint.pt")
-# fix: save tensors instead (torch.from_numpy(array)); load old files as shown below
+# fix: save tensors instead (torch.from_numpy(array)); to load a file you trust on NumPy 1.x, allow its names: torch.serialization.safe_globals([np.ndarray, np.dtype, np.dtypes.Float64DType, np.core.multiarray._reconstruct])
 torch.load("checkpoint.pt")
 #! raises UnpicklingError: Weights only load failed. This file can still be loaded, to do so you have two options, do those steps only if you trust the source of the checkpoint.
 #! 	(1) In PyTorch 2.6, we changed the default value of the `weights_only` argument in `torch.load` from `False` to `True`. Re-running `torch.load` with `weights_only` set to `False` will likely succeed, but it can result in arbitrary code execution. Do it only if you got the file from a trusted source.
@@ -32,6 +36,10 @@ torch.load("checkpoint.pt")
 #! 	WeightsUnpickler error: Unsupported global: GLOBAL numpy.core.multiarray._reconstruct was not an allowed global by default. Please use `torch.serialization.add_safe_globals([numpy.core.multiarray._reconstruct])` or the `torch.serialization.safe_globals([numpy.core.multiarray._reconstruct])` context manager to allowlist this global if you trust this class/function.
 #!
 #! Check the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.
+allowed = [np.ndarray, np.dtype, np.dtypes.Float64DType, np.core.multiarray._reconstruct]
+with torch.serialization.safe_globals(allowed):
+    torch.load("checkpoint.pt")  # still weights_only: nothing else may run
+#> {'mean': array([0., 0.]), 'epoch': 3}
 # --8<-- [end:load_fails_numpy1]
 
 # --8<-- [start:load_fails_scalar]
@@ -116,18 +124,89 @@ old
 #> {'mean': array([0., 0.]), 'best_accuracy': 0.75}
 # --8<-- [end:load_old_safely_numpy1]
 
+# --8<-- [start:load_numpy1_file]
+# requires: numpy>=2
+import io
+from pathlib import Path
+
+import numpy as np
+import torch
+
+# Make a file as NumPy 1.x saves it: the same pickle, with its names under numpy.core.
+buffer = io.BytesIO()
+torch.save({"mean": np.zeros(2)}, buffer, _use_new_zipfile_serialization=False)
+size = Path("numpy1.pt").write_bytes(buffer.getvalue().replace(b"numpy._core.", b"numpy.core."))
+numpy2_names = [np.ndarray, np.dtype, np.dtypes.Float64DType, np._core.multiarray._reconstruct]
+# fix: for a file saved under NumPy 1.x and loaded under NumPy 2, allow the old name as a pair: (np._core.multiarray._reconstruct, "numpy.core.multiarray._reconstruct")
+with torch.serialization.safe_globals(numpy2_names):
+    torch.load("numpy1.pt")
+#! raises UnpicklingError: Weights only load failed. This file can still be loaded, to do so you have two options, do those steps only if you trust the source of the checkpoint.
+#! 	(1) In PyTorch 2.6, we changed the default value of the `weights_only` argument in `torch.load` from `False` to `True`. Re-running `torch.load` with `weights_only` set to `False` will likely succeed, but it can result in arbitrary code execution. Do it only if you got the file from a trusted source.
+#! 	(2) Alternatively, to load with `weights_only=True` please check the recommended steps in the following error message.
+#! 	WeightsUnpickler error: Unsupported global: GLOBAL numpy.core.multiarray._reconstruct was not an allowed global by default. Please use `torch.serialization.add_safe_globals([numpy.core.multiarray._reconstruct])` or the `torch.serialization.safe_globals([numpy.core.multiarray._reconstruct])` context manager to allowlist this global if you trust this class/function.
+#!
+#! Check the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.
+renamed = [np.ndarray, np.dtype, np.dtypes.Float64DType]
+renamed.append((np._core.multiarray._reconstruct, "numpy.core.multiarray._reconstruct"))
+with torch.serialization.safe_globals(renamed):
+    torch.load("numpy1.pt")  # the function NumPy 2 has, under the name the file uses
+#> {'mean': array([0., 0.])}
+# --8<-- [end:load_numpy1_file]
+
+# --8<-- [start:load_numpy2_file]
+# requires: numpy<2
+import io
+from pathlib import Path
+
+import numpy as np
+import torch
+
+# Make a file as NumPy 2 saves it: the same pickle, with its names under numpy._core.
+buffer = io.BytesIO()
+torch.save({"mean": np.zeros(2)}, buffer, _use_new_zipfile_serialization=False)
+size = Path("numpy2.pt").write_bytes(buffer.getvalue().replace(b"numpy.core.", b"numpy._core."))
+renamed = [np.ndarray, np.dtype, np.dtypes.Float64DType]
+renamed.append((np.core.multiarray._reconstruct, "numpy._core.multiarray._reconstruct"))
+with torch.serialization.safe_globals(renamed):
+    torch.load("numpy2.pt")
+#> {'mean': array([0., 0.])}
+# --8<-- [end:load_numpy2_file]
+
 # --8<-- [start:mmap_read_only]
 import numpy as np
 import torch
 
 np.save("data.npy", np.arange(4.0))
 mapped = np.load("data.npy", mmap_mode="r")  # reads pages from the file as they are used
-# fix: mmap_mode="c" (copy-on-write), or np.array(mapped) to read it all into memory
+# fix: for a memory map opened with mmap_mode="r", open it with mmap_mode="c" (copy-on-write), or read it all into memory with np.array(mapped)
 tensor = torch.from_numpy(mapped)
 #! warns UserWarning: The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This means writing to this tensor will result in undefined behavior. You may want to copy the array to protect its data or make it writable before converting it to a tensor. This type of warning will be suppressed for the rest of this program.
 np.shares_memory(tensor.numpy(), mapped)  # the tensor reads the file's pages too
 #> True
+# fix: for an array opened with mmap_mode="r", open it with mmap_mode="c" to change it in memory, or "r+" to change the file
+mapped[0] = 9.0
+#! raises ValueError: assignment destination is read-only
+writable = np.load("data.npy", mmap_mode="c")  # copy-on-write: changes stay in memory
+writable[0] = 9.0
+writable[0]
+#> np.float64(9.0)
 # --8<-- [end:mmap_read_only]
+
+# --8<-- [start:mmap_write_crash]
+import subprocess
+import sys
+
+# Run in a separate interpreter: the write kills the process instead of raising.
+code = """
+import numpy as np, torch
+np.save("data.npy", np.arange(4.0))
+tensor = torch.from_numpy(np.load("data.npy", mmap_mode="r"))
+tensor[0] = 9.0
+"""
+result = subprocess.run([sys.executable, "-c", code], capture_output=True)
+result.returncode  # a negative return code is the signal: 11 is SIGSEGV, a segmentation fault
+#> -11
+# --8<-- [end:mmap_write_crash]
 
 # --8<-- [start:mmap_copy_on_write]
 import numpy as np

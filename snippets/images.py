@@ -18,6 +18,11 @@ scaled[:, 0, 0]
 #> tensor([1., 0., 0.])
 np.shares_memory(image, scaled.numpy())
 #> False
+mean = torch.tensor([0.485, 0.456, 0.406]).view(3, 1, 1)  # ImageNet statistics, per channel
+std = torch.tensor([0.229, 0.224, 0.225]).view(3, 1, 1)
+normalized = (scaled - mean) / std  # what torchvision's pretrained models expect
+normalized[:, 0, 0]
+#> tensor([ 2.2489, -2.0357, -1.8044])
 # --8<-- [end:hwc_to_chw]
 
 # --8<-- [start:chw_to_hwc]
@@ -39,8 +44,11 @@ torch.from_numpy(gray).permute(2, 0, 1)
 #! raises RuntimeError: permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = 2 is not equal to len(dims) = 3
 torch.from_numpy(gray)[None].shape  # one channel first
 #> torch.Size([1, 4, 6])
-deep = np.full((4, 6, 3), 65535, dtype=np.uint16)  # a 16-bit PNG
-(torch.from_numpy(deep).permute(2, 0, 1).float() / 65535).max()  # divide by 65535, not 255
+deep = np.full((4, 6, 3), 65535, dtype=np.uint16)  # 16 bits per channel, as OpenCV's IMREAD_UNCHANGED gives
+top = np.iinfo(deep.dtype).max  # the dtype's maximum: 65535 here, 255 for uint8
+top
+#> 65535
+(torch.from_numpy(deep).permute(2, 0, 1).float() / top).max()  # divide by it, not by 255
 #> tensor(1.)
 chw = torch.from_numpy(np.zeros((4, 6, 3), dtype=np.uint8)).permute(2, 0, 1)
 batch = chw.float().unsqueeze(0)  # models take a batch: N x C x H x W

@@ -24,8 +24,8 @@ import torch
 
 array = np.arange(3.0)
 array.setflags(write=False)
-# fix: On NumPy 1.26, use `torch.from_numpy(array)`, or `array.copy()` before `torch.from_dlpack`.
-torch.from_dlpack(array)  # NumPy 1.26 refuses to export a read-only array
+# fix: On NumPy 2.0 and earlier, use `torch.from_numpy(array)`, or `array.copy()` before `torch.from_dlpack`.
+torch.from_dlpack(array)  # NumPy 2.0 and earlier refuse to export a read-only array
 #! raises BufferError: Cannot export readonly array since signalling readonly is unsupported by DLPack.
 # --8<-- [end:read_only_dlpack_numpy1]
 
@@ -59,7 +59,7 @@ import numpy as np
 import torch
 
 tensor = torch.arange(3.0)
-# fix: Use `np.asarray(tensor)`, as NumPy's message recommends.
+# fix: For `np.array(tensor, copy=False)` (NumPy 2.0 and later), use `np.asarray(tensor)`, as NumPy's message recommends.
 np.array(tensor, copy=False)  # sharing is possible, yet NumPy 2 cannot ask torch 2.13 for it
 #! warns DeprecationWarning: __array__ implementation doesn't accept a copy keyword, so passing copy=False failed. __array__ must implement 'dtype' and 'copy' keyword arguments. To learn more, see the migration guide https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword
 #! raises ValueError: Unable to avoid copy while creating an array as requested.
@@ -67,8 +67,8 @@ np.array(tensor, copy=False)  # sharing is possible, yet NumPy 2 cannot ask torc
 #! For more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.
 np.asarray(tensor)  # what NumPy's message recommends: shares when it can
 #> array([0., 1., 2.], dtype=float32)
-# fix: np.asarray(tensor) to share, or tensor.numpy().copy() for a copy
-copied = np.array(tensor)  # even without copy=False, NumPy 2 warns (with a message about copy=False)
+# fix: for plain np.array(tensor) (NumPy 2.1 and later warn; 2.0 does not), use np.asarray(tensor) to share, or tensor.numpy().copy() for a copy
+copied = np.array(tensor)  # even without copy=False, NumPy 2.1 and later warn (with a message about copy=False)
 #! warns DeprecationWarning: __array__ implementation doesn't accept a copy keyword, so passing copy=False failed. __array__ must implement 'dtype' and 'copy' keyword arguments. To learn more, see the migration guide https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword
 np.shares_memory(copied, tensor.numpy())  # and it copies
 #> False

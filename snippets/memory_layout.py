@@ -140,6 +140,14 @@ torch.from_numpy(row)
 #! warns UserWarning: The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This means writing to this tensor will result in undefined behavior. You may want to copy the array to protect its data or make it writable before converting it to a tensor. This type of warning will be suppressed for the rest of this program.
 #> tensor([[0, 1, 2],
 #>         [0, 1, 2]])
+# fix: for a read-only view from np.broadcast_to, write to a copy: row = row.copy()
+row[0, 0] = 5  # NumPy itself refuses to write to it
+#! raises ValueError: assignment destination is read-only
+row = row.copy()  # a writable array of its own
+row[0, 0] = 5
+row
+#> array([[5, 1, 2],
+#>        [0, 1, 2]])
 # --8<-- [end:broadcast_to]
 
 # --8<-- [start:check_sharing]
@@ -172,6 +180,11 @@ torch.from_numpy(packed["x"])
 # fix: copy the field first: torch.tensor(packed["x"].copy())
 torch.tensor(packed["x"])  # torch.tensor refuses it too
 #! raises ValueError: given numpy array strides not a multiple of the element byte size. Copy the numpy array to reallocate the memory.
+# fix: copy the field first: torch.from_dlpack(packed["x"].copy())
+torch.from_dlpack(packed["x"])  # DLPack refuses it with its own message
+#! raises BufferError: DLPack only supports strides which are a multiple of itemsize.
+torch.from_dlpack(packed["x"].copy())
+#> tensor([0., 0.])
 torch.from_numpy(packed["x"].copy())
 #> tensor([0., 0.])
 # --8<-- [end:packed_record]

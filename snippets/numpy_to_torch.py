@@ -196,3 +196,40 @@ array[0] = 7.0
 copied
 #> tensor([0., 1., 2.], dtype=torch.float64)
 # --8<-- [end:asarray_copy_true]
+
+# --8<-- [start:already_a_tensor]
+import numpy as np
+import torch
+
+batch = torch.ones(2)  # code written for arrays, handed a tensor (a DataLoader batch, say)
+# fix: `torch.as_tensor(batch)` takes an array or a tensor
+torch.from_numpy(batch)
+#! raises TypeError: expected np.ndarray (got Tensor)
+# fix: `torch.as_tensor(batch)`, or `batch.detach().clone()` for a copy
+torch.tensor(batch)
+#! warns UserWarning: To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).
+#> tensor([1., 1.])
+torch.as_tensor(batch) is batch  # a tensor already: returned as it is, nothing copied
+#> True
+torch.as_tensor(np.ones(2), dtype=torch.float32)  # an array: converted, as from_numpy would
+#> tensor([1., 1.])
+batch.detach().clone()  # a copy, when you want one
+#> tensor([1., 1.])
+# --8<-- [end:already_a_tensor]
+
+# --8<-- [start:stack_mixed]
+import numpy as np
+import torch
+
+images = [torch.zeros(2), torch.zeros(2), np.zeros(2, dtype=np.float32)]  # one sample missed its transform
+# fix: convert every element first: `torch.stack([torch.as_tensor(x) for x in images])`
+torch.stack(images)
+#! raises TypeError: expected Tensor as element 2 in argument 0, but got numpy.ndarray
+# fix: the same for torch.cat: `torch.cat([torch.as_tensor(x) for x in images])`
+torch.cat(images)
+#! raises TypeError: expected Tensor as element 2 in argument 0, but got numpy.ndarray
+torch.stack([torch.as_tensor(image) for image in images])
+#> tensor([[0., 0.],
+#>         [0., 0.],
+#>         [0., 0.]])
+# --8<-- [end:stack_mixed]

@@ -13,6 +13,12 @@ torch.tensor([1, 2], dtype=torch.int32)
 #> tensor([1, 2], dtype=torch.int32)
 torch.tensor([1j])  # complex64, the default float's complex partner: no suffix
 #> tensor([0.+1.j])
+torch.tensor([], dtype=torch.int64)  # an empty tensor names every dtype but the default float
+#> tensor([], dtype=torch.int64)
+torch.nonzero(torch.zeros(3))  # so an empty result names its int64
+#> tensor([], size=(0, 1), dtype=torch.int64)
+torch.tensor([])  # empty float32: no suffix
+#> tensor([])
 # --8<-- [end:suffixes]
 
 # --8<-- [start:numpy_suffixes]
@@ -22,6 +28,8 @@ np.array([1.0, 2.0])  # float64: NumPy's default, no suffix
 #> array([1., 2.])
 np.array([1.0, 2.0], dtype=np.float32)
 #> array([1., 2.], dtype=float32)
+np.array([])  # an empty array always names its dtype
+#> array([], dtype=float64)
 np.float64(2.5)  # NumPy 2 shows the type of a scalar; NumPy 1.26 printed just 2.5
 #> np.float64(2.5)
 # --8<-- [end:numpy_suffixes]
@@ -49,6 +57,32 @@ torch.arange(10_000)
 np.arange(10_000)  # NumPy 2.2 and later add shape= to a summary
 #> array([   0,    1,    2, ..., 9997, 9998, 9999], shape=(10000,))
 # --8<-- [end:summaries]
+
+# --8<-- [start:scientific]
+import numpy as np
+import torch
+
+values = [1e-5, 1e3]
+torch.tensor(values)  # one value needs it, so the whole tensor prints in scientific notation
+#> tensor([1.0000e-05, 1.0000e+03])
+np.array(values)  # NumPy too, with as few digits as each value needs
+#> array([1.e-05, 1.e+03])
+torch.tensor([1 / 3])  # torch prints 4 decimals by default
+#> tensor([0.3333])
+np.array([1 / 3])  # NumPy up to 8
+#> array([0.33333333])
+torch.set_printoptions(sci_mode=False)
+torch.tensor(values)  # fixed notation, at 4 decimals: 1e-5 now shows as 0.0000
+#> tensor([   0.0000, 1000.0000])
+torch.set_printoptions(profile="default")  # back to the defaults, sci_mode included
+torch.tensor(values)
+#> tensor([1.0000e-05, 1.0000e+03])
+with np.printoptions(suppress=True):  # NumPy's switch, for one block
+    shown = repr(np.array(values))
+
+shown
+#> 'array([   0.00001, 1000.     ])'
+# --8<-- [end:scientific]
 
 # --8<-- [start:print_options]
 import numpy as np

@@ -5,13 +5,36 @@ the default dtype, DataLoader batches and GPU synchronisation."""
 import torch
 
 rows = [torch.ones(2), torch.zeros(2)]
-# fix: torch.stack(rows)
+# fix: for torch.tensor(list_of_tensors), join them instead: torch.stack(rows)
 torch.tensor(rows)  # torch.tensor reads a list as Python numbers, one per element
 #! raises ValueError: only one element tensors can be converted to Python scalars
 torch.stack(rows)  # joins the tensors along a new first dimension
 #> tensor([[1., 1.],
 #>         [0., 0.]])
 # --8<-- [end:list_of_tensors]
+
+# --8<-- [start:python_scalars]
+import torch
+
+per_sample = torch.tensor([0.5, 0.25])  # a loss with reduction="none": one value per sample
+# fix: for float(t) or int(t) on a tensor of several elements, reduce it first: float(t.mean()), or t.tolist()
+float(per_sample)
+#! raises ValueError: only one element tensors can be converted to Python scalars
+float(per_sample.mean())
+#> 0.375
+per_sample.tolist()  # or every value, as Python floats
+#> [0.5, 0.25]
+loss = (torch.ones(2, requires_grad=True) * 2).sum()
+# fix: for float(loss) on a loss that requires grad, take loss.item(): the same number, without the warning
+float(loss)
+#! warns UserWarning: Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.
+#! Consider using tensor.detach() first.
+#> 4.0
+loss.item()
+#> 4.0
+f"{loss:.3f}"  # formatting does not warn either
+#> '4.000'
+# --8<-- [end:python_scalars]
 
 # --8<-- [start:list_of_scalar_tensors]
 import torch
@@ -22,7 +45,7 @@ torch.tensor(losses)  # one-element tensors do convert, each through a Python fl
 torch.stack(losses)  # the same values, without the round trip
 #> tensor([0.5000, 0.2500])
 tracked = [torch.tensor(0.5, requires_grad=True), torch.tensor(0.25, requires_grad=True)]
-# fix: torch.stack(tracked), which keeps the graph
+# fix: for torch.tensor(list of tensors that require grad), use torch.stack(tracked), which keeps the graph
 torch.tensor(tracked)  # each becomes a Python float, so the graph is lost
 #! warns UserWarning: Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.
 #! Consider using tensor.detach() first.
@@ -134,6 +157,7 @@ torch.tensor(floats).dtype
 #> torch.float32
 torch.Tensor(floats).dtype  # except through the legacy constructor
 #> torch.float64
+torch.set_default_dtype(torch.float32)  # back to torch's default: it stays in force for the session
 # --8<-- [end:default_dtype]
 
 # --8<-- [start:default_dtype_untouched]
@@ -193,6 +217,8 @@ next(iter(DataLoader(["cat", "dog"], batch_size=2)))  # a dataset of bare string
 # --8<-- [end:collate_strings]
 
 # --8<-- [start:collate_ragged]
+import gc
+
 import numpy as np
 from torch.utils.data import DataLoader
 
@@ -202,6 +228,15 @@ next(iter(DataLoader(ragged, batch_size=2)))
 #! raises RuntimeError: stack expects each tensor to be equal size, but got [2] at entry 0 and [3] at entry 1
 next(iter(DataLoader(ragged, batch_size=2, collate_fn=list)))
 #> [array([1., 1.]), array([1., 1., 1.])]
+longest_first = [np.ones(3), np.ones(2)]
+next(iter(DataLoader(longest_first, batch_size=2, num_workers=1, collate_fn=list)))  # in a worker: the same fix
+#> [array([1., 1., 1.]), array([1., 1.])]
+try:
+    next(iter(DataLoader(longest_first, batch_size=2, num_workers=1)))  # without it, the worker fails
+except RuntimeError as error:  # a worker's error carries the worker's traceback; its last line:
+    print(str(error).strip().splitlines()[-1])
+#> RuntimeError: Trying to resize storage that is not resizable
+found = gc.collect()  # the failed loader keeps its worker process until it is collected
 # --8<-- [end:collate_ragged]
 
 # --8<-- [start:running_loss]
@@ -232,16 +267,40 @@ loss = torch.ones((), device="cuda")
 torch.cuda.set_sync_debug_mode("warn")  # warn whenever the CPU has to wait for the GPU
 #! warns UserWarning: Synchronization debug mode is a prototype feature and does not yet detect all synchronizing operations
 running = loss.detach() + loss.detach()  # queued on the GPU: no waiting
-# fix: call it once per epoch, not per step: accumulate loss.detach() on the GPU
+# fix: for loss.item() in a loop, call it once per epoch, not per step: accumulate loss.detach() on the GPU
 loss.item()
 #! warns UserWarning: called a synchronizing CUDA operation
 #> 1.0
-# fix: the same: move a tensor to the CPU only when you need its values there
+# fix: for tensor.cpu() in a loop, move a tensor to the CPU only when you need its values there
 loss.cpu()
 #! warns UserWarning: called a synchronizing CUDA operation
 #> tensor(1.)
-# fix: the same: call .tolist() once, on everything you need
+# fix: for tensor.tolist() in a loop, call it once, on everything you need
 loss.tolist()
 #! warns UserWarning: called a synchronizing CUDA operation
 #> 1.0
 # --8<-- [end:sync_points]
+
+# --8<-- [start:float_tensor_index]
+import numpy as np
+import torch
+
+labels = ["cat", "dog", "bird"]
+position = torch.tensor(4.0) / 2  # `/` gives a float tensor, even for a whole number
+# fix: an integer: `labels[int(position)]` (or divide integer tensors with `//`)
+labels[position]
+#! raises TypeError: only integer tensors of a single element can be converted to an index
+labels[int(position)]
+#> 'bird'
+image = np.arange(10)
+# fix: the same for slice bounds: `image[int(position) : int(position) + 3]`
+image[position : position + 3]
+#! raises TypeError: only integer tensors of a single element can be converted to an index
+image[int(position) : int(position) + 3]
+#> array([2, 3, 4])
+# fix: an integer again: NumPy words the same problem differently
+image[position]
+#! raises IndexError: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices
+image[torch.tensor(4) // 2]  # an integer tensor indexes a list or an array like an int
+#> np.int64(2)
+# --8<-- [end:float_tensor_index]

@@ -113,6 +113,18 @@ torch.ones(2, dtype=torch.bfloat16).detach().to("cpu").numpy()
 # fix: densify first: t.detach().cpu().to_dense().numpy()
 torch.tensor([0.0, 2.0]).to_sparse().detach().to("cpu").numpy()
 #! raises TypeError: can't convert Sparse layout tensor to numpy. Use Tensor.to_dense() first.
+conjugated = torch.tensor([1 + 2j]).conj()  # the conjugate bit
+# fix: resolve it first: t.detach().cpu().resolve_conj().numpy()
+conjugated.detach().to("cpu").numpy()
+#! raises RuntimeError: Can't call numpy() on Tensor that has conjugate bit set. Use tensor.resolve_conj().numpy() instead.
+conjugated.detach().to("cpu").resolve_conj().numpy()
+#> array([1.-2.j], dtype=complex64)
+negated = conjugated.imag  # the negative bit
+# fix: resolve it first: t.detach().cpu().resolve_neg().numpy()
+negated.detach().to("cpu").numpy()
+#! raises RuntimeError: Can't call numpy() on Tensor that has negative bit set. Use tensor.resolve_neg().numpy() instead.
+negated.detach().to("cpu").resolve_neg().numpy()
+#> array([-2.], dtype=float32)
 # --8<-- [end:one_line_limits]
 
 # --8<-- [start:item_and_tolist]
@@ -129,3 +141,37 @@ weights.sum().item()  # no .detach() needed: a Python number has no graph
 weights.tolist()
 #> [1.0, 1.0]
 # --8<-- [end:item_and_tolist]
+
+# --8<-- [start:model_output_requires_grad]
+import torch
+
+model = torch.nn.Linear(2, 1)
+model.eval()  # changes how dropout and batch norm behave, not autograd
+#> Linear(in_features=2, out_features=1, bias=True)
+predictions = model(torch.ones(3, 2))
+predictions.requires_grad  # computed from parameters that require grad
+#> True
+# fix: run the model under `torch.no_grad()` or `torch.inference_mode()`, or call `.detach()` first
+predictions.cpu().numpy()
+#! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
+with torch.inference_mode():
+    predictions = model(torch.ones(3, 2))
+predictions.requires_grad  # nothing was recorded
+#> False
+predictions.cpu().numpy().shape
+#> (3, 1)
+# --8<-- [end:model_output_requires_grad]
+
+# --8<-- [start:asscalar]
+import numpy as np
+import torch
+
+loss = torch.tensor(0.5)
+# fix: `loss.item()` gives the Python number directly
+np.asscalar(loss.numpy())  # removed in NumPy 1.23
+#! raises AttributeError: module 'numpy' has no attribute 'asscalar'
+loss.item()
+#> 0.5
+loss.numpy().item()  # the replacement NumPy's deprecation note named, on an array
+#> 0.5
+# --8<-- [end:asscalar]

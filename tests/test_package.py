@@ -6,6 +6,7 @@ installs the wheel beside pytest and NumPy (and torch for one of them), and runs
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import venv
@@ -109,8 +110,16 @@ def test_installed_wheel_tests_a_project_with_no_configuration(dist, constraints
     assert "dtype: documented torch.float32 (implied: the repr shows no dtype=), actual torch.float64" in output, output
 
 
-def test_installed_wheel_needs_no_torch_for_numpy_examples(dist, constraints, tmp_path):
-    python = fresh_venv(tmp_path / "venv", only_wheel(dist), constraints)
+def a_clone(folder: Path) -> Path:
+    """A copy of this checkout, as `git clone` would give it (no virtual environments, builds or caches)."""
+    leave_out = shutil.ignore_patterns(".git", ".venv*", "node_modules", "site", "build", "dist", "*.egg-info", "__pycache__")
+    shutil.copytree(ROOT, folder, ignore=leave_out)
+    return folder
+
+
+def test_installed_from_a_clone_needs_no_torch_for_numpy_examples(constraints, tmp_path):
+    # `pip install ./clone`, as the plugin's page says; the wheel test above covers the built distribution.
+    python = fresh_venv(tmp_path / "venv", a_clone(tmp_path / "numpy-torch-guide"), constraints)
     assert run([python, "-c", "import torch"], tmp_path).returncode != 0, "torch should not be in this environment"
     project = documentation_project(tmp_path / "project", {"right.py": RIGHT_NUMPY, "wrong_dtype.py": WRONG_DTYPE_NUMPY})
     result = run([python, "-m", "pytest", "-p", "no:cacheprovider"], project)

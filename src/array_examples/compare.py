@@ -17,6 +17,7 @@ torch is never imported here: where a value is a tensor, torch is already loaded
 
 from __future__ import annotations
 
+import dataclasses
 import fractions
 import math
 import re
@@ -138,6 +139,8 @@ def difference(expected, actual, real, where: str) -> list[str]:
         return [] if str(actual) == expected.name else [f"device{at}: documented {expected.name}, actual {actual}"]
     if isinstance(expected, reprs.ReturnTypesRepr):
         return return_types_difference(expected, actual, real, where, at)
+    if isinstance(expected, reprs.RecordRepr):
+        return record_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.SequenceRepr):
         return sequence_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.LiteralRepr):
@@ -600,6 +603,38 @@ def return_types_difference(expected: reprs.ReturnTypesRepr, actual, real, where
     for name, item in expected.fields.items():
         found += difference(item, getattr(actual, name), real.fields.get(name) if real else None, f"{where}.{name}".lstrip("."))
     return found
+
+
+def record_difference(expected: reprs.RecordRepr, actual, real, where: str, at: str) -> list[str]:
+    """A result object's class name, its field names in order (where the class declares them) and each field by meaning."""
+    declared = declared_fields(actual)
+    real = printed_as(real, reprs.RecordRepr)
+    if declared is None:
+        # Its repr's keywords need not be attributes (`Linear(in_features=2, out_features=1, bias=True)`): as text.
+        shown = real.text if real is not None else repr(actual)
+        return [] if same_text(expected.text, shown) else [f"value{at}: documented {expected.text}, actual {shown}"]
+    if expected.name.rpartition(".")[2] != type(actual).__name__:
+        return [f"type{at}: documented {expected.name}, actual {type_name(actual)}"]
+    if declared != list(expected.fields):
+        return [f"fields{at}: documented {list(expected.fields)}, actual {declared}"]
+    missing = [name for name in expected.fields if not hasattr(actual, name)]
+    if missing:
+        return [f"fields{at}: documented {list(expected.fields)}, actual {type_name(actual)} has no {missing[0]!r}"]
+    found = []
+    for name, item in expected.fields.items():
+        found += difference(item, getattr(actual, name), real.fields.get(name) if real else None, f"{where}.{name}".lstrip("."))
+    return found
+
+
+def declared_fields(actual) -> list[str] | None:
+    """The fields a result object's class declares, in order: a namedtuple's (with SciPy's extra fields), a
+    dataclass's shown ones, or `__match_args__`; None where it declares none."""
+    if isinstance(actual, tuple) and hasattr(actual, "_fields"):
+        return [*actual._fields, *getattr(actual, "_extra_fields", ())]
+    if dataclasses.is_dataclass(actual):
+        return [item.name for item in dataclasses.fields(actual) if item.repr]
+    names = getattr(type(actual), "__match_args__", None)
+    return list(names) if names is not None else None
 
 
 def sequence_difference(expected: reprs.SequenceRepr, actual, real, where: str, at: str) -> list[str]:

@@ -62,12 +62,17 @@ class Zygote:
         self._write_lock = threading.Lock()  # a line is written whole, even beside submit_all's thread
 
     def start(self) -> None:
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE_PARENT), os.environ.get("PYTHONPATH", "")]))
+        # The path goes in through sys.path, not PYTHONPATH: examples see the user's environment, and so do
+        # the processes they start.
+        # sys.path as `python -m` would make it, with this package's folder where PYTHONPATH would have put it.
+        start = (
+            f"import os, sys; sys.path[0:1] = [os.getcwd(), {str(PACKAGE_PARENT)!r}]; "
+            "from array_examples.isolation import serve; serve()"
+        )
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "array_examples.isolation"],
+            [sys.executable, "-c", start],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            env=env,
             text=True,
             bufsize=1,
         )

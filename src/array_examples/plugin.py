@@ -20,7 +20,12 @@ Item ids read `snippets/numpy_to_torch.py::from_numpy[cpu]` and
 
 from __future__ import annotations
 
+import ast
 import fnmatch
+import os
+import re
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,6 +44,7 @@ COLLECTED = pytest.StashKey[set]()  # snippet files this run collected
 SNIPPET_FILES = pytest.StashKey[frozenset]()
 MARKDOWN_FILES = pytest.StashKey[frozenset]()
 RUNNABLE_FENCES = {"python", "py"}
+INCLUDE = re.compile(r'--8<--\s+"([^":]+)(?::([\w-]+))?"')  # pymdownx.snippets: "file.py" or "file.py:section"
 DEFAULT_SNIPPETS = ["snippets/**/*.py"]
 DEFAULT_MARKDOWN = ["docs/**/*.md", "README.md"]
 
@@ -80,13 +86,68 @@ def pytest_configure(config):
     config.stash[VERIFIED_DEVICES] = set()
     config.stash[DESELECTED] = False
     config.stash[COLLECTED] = set()
-    config.stash[SNIPPET_FILES] = matching_files(config.rootpath, config.getini("array_examples_snippets"))
+    config.stash[SNIPPET_FILES] = without_helpers(matching_files(config.rootpath, config.getini("array_examples_snippets")))
     config.stash[MARKDOWN_FILES] = matching_files(config.rootpath, config.getini("array_examples_markdown"))
+    if config.getoption("--update-expected") and getattr(config.option, "numprocesses", None):
+        # Each xdist worker would rewrite files and the controller, which runs none, would report none changed.
+        raise pytest.UsageError("--update-expected cannot run under pytest-xdist: add -n 0 (or -p no:xdist)")
+    warn_examples_outside_testpaths(config)
 
 
 def matching_files(root: Path, patterns: list[str]) -> frozenset[Path]:
     """The files under `root` that match any glob pattern (`**` spans folders)."""
     return frozenset(path.resolve() for pattern in patterns for path in root.glob(pattern) if path.is_file())
+
+
+def without_helpers(files: frozenset[Path]) -> frozenset[Path]:
+    """The snippet files less the helper modules among them.
+
+    A helper is a module that examples import rather than an example: a file named `_*.py` or
+    `conftest.py`, or one whose module name a snippet in the same folder imports (`import data`,
+    `from data import load`). Examples import such modules as a script would (see repl.run_example).
+    """
+    imported = {(other.parent, name) for other in files for name in top_level_imports(other) if name != other.stem}
+    return frozenset(
+        path
+        for path in files
+        if not (path.name.startswith("_") or path.name == "conftest.py" or (path.parent, path.stem) in imported)
+    )
+
+
+def top_level_imports(path: Path) -> set[str]:
+    """The first names of the modules a Python file imports absolutely; none where it cannot be read or parsed
+    (collecting the file reports that)."""
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def warn_examples_outside_testpaths(config) -> None:
+    """Warn when `testpaths` chose what pytest collects and leaves out example files: they would not run, with no word."""
+    if config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return
+    roots = [path.resolve() for pattern in config.getini("testpaths") for path in config.rootpath.glob(pattern)]
+    examples = config.stash[SNIPPET_FILES] | config.stash[MARKDOWN_FILES]
+    left_out = sorted(path for path in examples if not any(path == root or root in path.parents for root in roots))
+    if not left_out:
+        return
+    folders = sorted({path.relative_to(config.rootpath).parts[0] for path in left_out})
+    config.issue_config_time_warning(
+        pytest.PytestConfigWarning(
+            f"pytest-array-examples: testpaths = {config.getini('testpaths')} leaves out {len(left_out)} of "
+            f"{len(examples)} example files, which will not run: add {', '.join(repr(f) for f in folders)} to testpaths, "
+            "or name them on the command line"
+        ),
+        stacklevel=2,
+    )
 
 
 def pytest_deselected(items):
@@ -149,13 +210,37 @@ class MarkdownFile(pytest.File):
                 continue
             code_lines = block.code.splitlines()
             if all(line.strip().startswith("--8<--") or not line.strip() for line in code_lines):
-                continue  # an embedded snippet file: tested as that file
+                # Embedded snippets are tested as their files; a page named on the command line runs them here.
+                if self.session.isinitpath(self.path):
+                    yield from self.embedded(line.strip() for line in code_lines if line.strip())
+                continue
             first = block.lineno + 1
             try:
                 example = Example(shown_as, None, first, code_lines, read_requires(shown_as, first, code_lines))
             except SnippetError as error:
                 raise self.CollectError(str(error)) from None
             yield ExampleItem.from_parent(self, name=f"line-{first}[{example.device}]", example=example)
+
+    def embedded(self, includes) -> Iterator[ExampleItem]:
+        """Items for the snippet sections that `--8<-- "file.py:section"` lines embed (a whole file without `:section`)."""
+        for include in includes:
+            match = INCLUDE.fullmatch(include)
+            if not match:
+                continue
+            wanted, section = match.groups()
+            found = [path for path in self.config.stash[SNIPPET_FILES] if path.as_posix().endswith("/" + wanted)]
+            if not found:
+                raise self.CollectError(f"{include}: no snippet file ends with {wanted!r} (array_examples_snippets)")
+            path = min(found, key=lambda p: len(p.parts))
+            try:
+                examples = examples_in_file(path, path.relative_to(self.config.rootpath).as_posix())
+            except SnippetError as error:
+                raise self.CollectError(str(error)) from None
+            for example in examples:
+                if section is None or example.name == section:
+                    yield ExampleItem.from_parent(
+                        self, name=f"{wanted}:{example.name or 'file'}[{example.device}]", example=example
+                    )
 
 
 class ExampleFailed(Exception):
@@ -194,6 +279,11 @@ class ExampleItem(pytest.Item):
 
     def verdict(self, zygote: Zygote) -> tuple[str, str] | None:
         """("skip", why) or ("fail", why) when this example cannot run here; None when it can."""
+        if not hasattr(os, "fork"):
+            return (
+                "fail",
+                f"pytest-array-examples runs each example in a forked process, and {sys.platform} has no os.fork (Linux and macOS have)",
+            )
         wanted = self.config.getoption("--devices")
         device = self.example.device
         cuda = zygote.facts()["cuda"]
@@ -255,8 +345,8 @@ def pytest_sessionfinish(session):
 
 def is_example_report(report, config) -> bool:
     """Whether a test or collection report comes from an example (a snippet file or a Markdown page)."""
-    path = config.rootpath / report.nodeid.split("::")[0]
-    return path.suffix == ".md" or (path.suffix == ".py" and path.relative_to(config.rootpath).parts[:1] == ("snippets",))
+    path = (config.rootpath / report.nodeid.split("::")[0]).resolve()
+    return path in config.stash[SNIPPET_FILES] or path in config.stash[MARKDOWN_FILES]
 
 
 def pytest_terminal_summary(terminalreporter, config):

@@ -21,6 +21,7 @@ import ast
 import builtins
 import dataclasses
 import importlib
+import os
 import re
 import sys
 import traceback
@@ -530,6 +531,10 @@ def run_example(example: Example, on_statement=lambda line: None, update: bool =
     except SnippetError as error:
         return {"problems": [str(error)], "rewrites": []}
     namespace = {"__name__": "__main__", "__file__": example.filename, "__builtins__": builtins}
+    if example.directory:
+        # As for `python file.py`: modules beside the file import, and __file__ names the file.
+        sys.path.insert(0, example.directory)
+        namespace["__file__"] = os.path.join(example.directory, os.path.basename(example.filename))
     problems, rewrites = [], []
     with StandardOutput() as output:
         for statement in statements:

@@ -97,21 +97,50 @@ def size_change(change: dict) -> int:
 
 
 def apply_rewrites(path: Path, rewrites: list[dict]) -> bool:
-    """Replace documented blocks in one file; return whether the file changed."""
-    original = path.read_text(encoding="utf-8")
-    lines = original.splitlines()
+    """Replace documented blocks in one file; return whether the file changed.
+
+    Every line keeps its own ending (a CRLF file stays CRLF) and a block keeps the indentation of the
+    line it replaces or follows.
+    """
+    original = path.read_bytes().decode("utf-8")
+    lines = original.splitlines(keepends=True)
+    newline = line_ending(original)
+    last_ends = bool(lines) and bool(ending(lines[-1]))
+    if lines and not last_ends:
+        lines[-1] += newline  # for now; the file ends as it did below
     # From the bottom up, so earlier line numbers stay valid.
     for change in sorted(rewrites, key=lambda c: c["after"], reverse=True):
         if change["start"] is not None:
-            indent = leading_space(lines[change["start"] - 1])
-            lines[change["start"] - 1 : change["end"]] = [indent + row for row in change["lines"]]
+            model = lines[change["start"] - 1]
+            lines[change["start"] - 1 : change["end"]] = shaped(change["lines"], model, newline)
         elif change["lines"]:
-            indent = leading_space(lines[change["line"] - 1])
-            lines[change["after"] : change["after"]] = [indent + row for row in change["lines"]]
-    updated = "\n".join(lines) + ("\n" if original.endswith("\n") else "")
+            # A new block takes the indentation of its statement.
+            block = shaped(change["lines"], lines[change["line"] - 1], newline)
+            lines[change["after"] : change["after"]] = block
+    if lines and not last_ends:
+        lines[-1] = lines[-1][: len(lines[-1]) - len(ending(lines[-1]))]
+    updated = "".join(lines)
     if updated != original:
         path.write_bytes(updated.encode("utf-8"))  # encoded first: an error must not leave the file emptied
     return updated != original
+
+
+def shaped(rows: list[str], model: str, newline: str) -> list[str]:
+    """`rows` with the indentation of the line `model` and its line ending where it is one of
+    \\n, \\r\\n and \\r, else `newline` (the file's)."""
+    own = ending(model)
+    return [leading_space(model) + row + (own if own in ("\n", "\r\n", "\r") else newline) for row in rows]
+
+
+def ending(line: str) -> str:
+    """The line ending a line keeps (\\r\\n, \\n, \\r or another that str.splitlines breaks at), or ""."""
+    return line[len(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")) :]
+
+
+def line_ending(text: str) -> str:
+    """The first line ending used in `text`, "\\n" when it has none."""
+    first = text.splitlines(keepends=True)
+    return next((ending(line) for line in first if ending(line)), "\n")
 
 
 def leading_space(line: str) -> str:

@@ -192,6 +192,16 @@ class ReturnTypesRepr:
 
 
 @dataclass
+class RecordRepr:
+    """A result object printed as its class and fields: `SignificanceResult(statistic=..., pvalue=...)`
+    (SciPy), a namedtuple, a dataclass."""
+
+    name: str  # the class name as written, possibly dotted
+    fields: dict = field(default_factory=dict)
+    text: str = ""  # as written: compared as text where the class declares no fields
+
+
+@dataclass
 class TextRepr:
     text: str
 
@@ -311,6 +321,9 @@ class Reader:
         if func == "frozenset" and len(node.args) == 1 and isinstance(node.args[0], ast.Set) and not keywords:
             inner = self.read(node.args[0])
             return LiteralRepr(frozenset(inner.value)) if isinstance(inner, LiteralRepr) else SequenceRepr(frozenset, inner.items)
+        if name[:1].isupper() and keywords and not node.args and None not in keywords:
+            # A class name with fields only, as namedtuples, dataclasses and SciPy's result objects print.
+            return RecordRepr(func, {key: self.read(value) for key, value in keywords.items()}, self.text(node))
         raise Unknown
 
     def tensor(self, data, keywords) -> TensorRepr:

@@ -28,6 +28,9 @@ LOOKS_LIKE_SECTION = re.compile(r"^\s*#.*--8<--")
 REQUIRES = re.compile(r"^# requires: (.+)$")
 LOOKS_LIKE_REQUIRES = re.compile(r"^#\s*requires?\s*:", re.IGNORECASE)
 DOC_LINE = re.compile(r"^\s*#[>!]( |$)")
+# `ruff format` and black put a space after `#` in every comment but `#!`: `#> x` becomes `# > x`. Under a
+# statement that form is read as `#>` too, so a formatter or an editor's format-on-save breaks no example.
+FORMATTED_OUTPUT = re.compile(r"^# >( |$)")
 KNOWN_DEVICES = ("cpu", "cuda")
 # What a torch build says about CUDA depends on whether it was built with CUDA at all.
 CPU_ONLY_TORCH = "cpu-only-torch"
@@ -74,6 +77,8 @@ class Example:
     first_line: int
     lines: list[str]  # the example's own lines, starting at first_line
     requires: tuple[str, ...] = ("cpu",)
+    # The absolute folder of the file, which an example sees first on sys.path as a script does; "" for none.
+    directory: str = ""
 
     @property
     def source(self) -> str:
@@ -150,12 +155,13 @@ def examples_in_file(path: Path, shown_as: str) -> list[Example]:
                 raise SnippetError(shown_as, number, f"section {name!r} ends but never started")
             start = open_sections.pop(name)
             body = lines[start : number - 1]
-            examples.append(Example(shown_as, name, start + 1, body, read_requires(shown_as, start + 1, body)))
+            requires = read_requires(shown_as, start + 1, body)
+            examples.append(Example(shown_as, name, start + 1, body, requires, str(path.parent.resolve())))
     if open_sections:
         name, number = next(iter(open_sections.items()))
         raise SnippetError(shown_as, number, f"section {name!r} is never ended")
     if not examples:
-        examples.append(Example(shown_as, None, 1, lines, read_requires(shown_as, 1, lines)))
+        examples.append(Example(shown_as, None, 1, lines, read_requires(shown_as, 1, lines), str(path.parent.resolve())))
     return examples
 
 
@@ -178,8 +184,8 @@ def parse_statements(example: Example) -> list[Statement]:
         block_lines = []
         number = nodes[-1].end_lineno + 1
         # A block starts in column 0; an indented one would sit inside a compound statement.
-        while number <= len(all_lines) and DOC_LINE.match(all_lines[number - 1]) and all_lines[number - 1][0] == "#":
-            block_lines.append((number, all_lines[number - 1]))
+        while number <= len(all_lines) and is_block_line(all_lines[number - 1]):
+            block_lines.append((number, unformatted(all_lines[number - 1])))
             number += 1
         documented = read_block(filename, block_lines) if block_lines else None
         claimed.update(n for n, _ in block_lines)
@@ -195,6 +201,16 @@ def parse_statements(example: Example) -> list[Statement]:
                     "documented output follows no top-level statement (it must start in column 0, directly under one)",
                 )
     return statements
+
+
+def is_block_line(text: str) -> bool:
+    """Whether a line under a statement belongs to its documented block (`#>`, `#!` or a formatter's `# >`, in column 0)."""
+    return bool(DOC_LINE.match(text) and text[0] == "#" or FORMATTED_OUTPUT.match(text))
+
+
+def unformatted(text: str) -> str:
+    """A formatter's `# > x` as the `#> x` it was written as; any other line unchanged."""
+    return "#>" + text[3:] if FORMATTED_OUTPUT.match(text) else text
 
 
 def lines_inside_strings(tree: ast.AST) -> set[int]:
