@@ -32,7 +32,10 @@ INTENT = [
     ("bfloat16 to numpy", ["dtypes/#torch-dtypes-numpy-lacks"]),
     ("uint16 tensor", ["dtypes/#unsigned-integers-beyond-uint8"]),
     ("string array to tensor", ["dtypes/#arrays-that-do-not-convert"]),
-    ("object array to tensor", ["dtypes/#arrays-that-do-not-convert"]),
+    (
+        "object array to tensor",
+        ["dtypes/#arrays-that-do-not-convert", "data-loading/#cant-convert-npndarray-of-type-numpyobject_-from-dfvalues"],
+    ),
     ("set default dtype", ["common-problems/#what-torchset_default_dtype-changes"]),
     # Memory
     ("does from_numpy share memory", ["numpy-to-pytorch/#from-an-array-to-a-tensor", "memory-layout/#checking-what-is-shared"]),
@@ -203,8 +206,6 @@ UNRANKABLE: dict[str, str] = {
     "tensor to numpy": COMMON,
     "convert tensor to numpy array": COMMON,
     "tensor to python float": COMMON,
-    "string array to tensor": COMMON,
-    "object array to tensor": COMMON,
     "convert double tensor to float": "the errors page's entries on Double and Float mismatches rank first",
     "torch.Tensor vs torch.tensor": COMMON,
     "numpy array to gpu": NEIGHBOUR,
@@ -214,8 +215,12 @@ UNRANKABLE: dict[str, str] = {
     "does from_numpy share memory": NEIGHBOUR,
     "read only numpy array warning": NEIGHBOUR,
     "resize shared array": NEIGHBOUR,
+    "check if tensor and array share memory": NEIGHBOUR,
     "np.mean on a tensor": "the errors page's entry for `mean() got an unexpected keyword argument 'axis'` ranks first",
     "grad_fn in tensor repr": NEIGHBOUR,
     "can't convert mps:0 device type tensor to numpy": "the Devices page's top ranks first (the site shows the cuda:0 message only)",
+    "TypeError: expected np.ndarray (got numpy.int64)": (
+        "the heading `Creating a tensor from a list of numpy.ndarrays` ranks first: its rarer plural 'ndarrays' outweighs"
+    ),
     "TypeError: expected np.ndarray (got list)": "the site shows no message for a list; the section on lists of arrays ranks first",
 }
