@@ -215,12 +215,12 @@ UNRANKABLE: dict[str, str] = {
     "does from_numpy share memory": NEIGHBOUR,
     "read only numpy array warning": NEIGHBOUR,
     "resize shared array": NEIGHBOUR,
+    "cuda tensor to numpy": NEIGHBOUR,
+    "uint16 tensor": NEIGHBOUR,
+    "sparse tensor to numpy": NEIGHBOUR,
+    "multiply numpy array by tensor": COMMON,
     "check if tensor and array share memory": NEIGHBOUR,
     "np.mean on a tensor": "the errors page's entry for `mean() got an unexpected keyword argument 'axis'` ranks first",
     "grad_fn in tensor repr": NEIGHBOUR,
-    "can't convert mps:0 device type tensor to numpy": "the Devices page's top ranks first (the site shows the cuda:0 message only)",
-    "TypeError: expected np.ndarray (got numpy.int64)": (
-        "the heading `Creating a tensor from a list of numpy.ndarrays` ranks first: its rarer plural 'ndarrays' outweighs"
-    ),
     "TypeError: expected np.ndarray (got list)": "the site shows no message for a list; the section on lists of arrays ranks first",
 }
