@@ -7,8 +7,10 @@ carries its one-line fix in a comment directly above it:
     weights.numpy()
     #! raises RuntimeError: Can't call numpy() on Tensor that requires grad. ...
 
-The page lists each distinct (type, message) once, in its heading so that the site's
-search finds it, with the fix and links to every section of the site that shows it.
+The page groups the messages by the first page in the nav that shows them, with a contents
+list; each distinct (type, message) comes once, under a short heading (its first sentence, cut
+short), the whole message in a code block that the site's search indexes, then one line per
+distinct fix (one per cause) with links to the sections of the site that show it.
 The snippets are read as text here (a small parser of the `#!` lines, checked against
 the harness's own reader by tests/test_errors_index.py), so the build needs no test code.
 """
