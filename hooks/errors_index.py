@@ -7,8 +7,10 @@ carries its one-line fix in a comment directly above it:
     weights.numpy()
     #! raises RuntimeError: Can't call numpy() on Tensor that requires grad. ...
 
-The page lists each distinct (type, message) once, in its heading so that the site's
-search finds it, with the fix and links to every section of the site that shows it.
+The page groups the messages by the first page in the nav that shows them, with a contents
+list; each distinct (type, message) comes once, under a short heading (its first sentence, cut
+short), the whole message in a code block that the site's search indexes, then one line per
+distinct fix (one per cause) with links to the sections of the site that show it.
 The snippets are read as text here (a small parser of the `#!` lines, checked against
 the harness's own reader by tests/test_errors_index.py), so the build needs no test code.
 """
@@ -77,9 +79,13 @@ class Entry:
     kind: str
     type: str
     text: str
-    anchor: str = ""  # the entry's id on the errors page
+    anchor: str = ""  # the id of the entry's heading on the errors page (shared by entries with one heading)
+    heading: str = ""  # the entry's short heading: the message's first sentence, cut short
+    group: tuple[str, str] = ("", "")  # (title, id) of its group: the first page in the nav that shows it
     fixes: list[str] = field(default_factory=list)
     shown: list[tuple[Shown, str]] = field(default_factory=list)  # (where, requirement) without repeats
+    # Each cause with its own fix: (fix, [(where, requirement)]) for every distinct `# fix:` line.
+    causes: list[tuple[str, list[tuple[Shown, str]]]] = field(default_factory=list)
 
 
 def read_messages(path: Path, shown_as: str) -> list[Message]:
@@ -209,8 +215,11 @@ def heading_ids(headings: list[str], toc_config: dict) -> list[tuple[str, str]]:
     return flat
 
 
-def collect(messages: Iterable[Message], shown: dict[tuple[str, str | None], list[Shown]]) -> list[Entry]:
-    """Merge messages into one entry per distinct (type, message), sorted by type then message.
+def collect(
+    messages: Iterable[Message], shown: dict[tuple[str, str | None], list[Shown]], page_order: list[str] | None = None
+) -> list[Entry]:
+    """Merge messages into one entry per distinct (type, message), grouped by the first page that shows it
+    (pages in `page_order`, the nav's order, then by name), sorted by type then message in each group.
 
     Raises ErrorsIndexError, naming the message's file and line, for a message in a
     section (or file) that no page shows: the page would have nothing to link to.
@@ -230,14 +239,56 @@ def collect(messages: Iterable[Message], shown: dict[tuple[str, str | None], lis
         entry = entries.setdefault(key, Entry(message.kind, message.type, message.text))
         if message.fix not in entry.fixes:
             entry.fixes.append(message.fix)
+            entry.causes.append((message.fix, []))
+        where = next(places_of_fix for fix, places_of_fix in entry.causes if fix == message.fix)
         for place in places:
             if (place, message.requires) not in entry.shown:
                 entry.shown.append((place, message.requires))
-    ordered = [entries[key] for key in sorted(entries, key=lambda k: (k[0].lower(), k[1].lower()))]
+            if (place, message.requires) not in where:
+                where.append((place, message.requires))
+    order = {page: index for index, page in enumerate(page_order or [])}
+
+    def page_rank(place: Shown) -> tuple[int, str]:
+        return order.get(place.page, len(order)), place.page
+
     taken: set[str] = set()
+    groups: dict[str, tuple[str, str]] = {}
+    for entry in entries.values():
+        first = min((place for place, _ in entry.shown), key=page_rank)
+        if first.page not in groups:
+            groups[first.page] = (first.page_title, "")
+        entry.group = groups[first.page]
+        entry.heading = short_heading(entry.text)
+    for page in sorted(groups, key=lambda page: (order.get(page, len(order)), page)):
+        groups[page] = (groups[page][0], slug(html.unescape(groups[page][0]), taken))
+    group_page = {}
+    for entry in entries.values():
+        page = min((place for place, _ in entry.shown), key=page_rank).page
+        entry.group, group_page[id(entry)] = groups[page], page
+    ordered = sorted(
+        entries.values(),
+        key=lambda e: (order.get(group_page[id(e)], len(order)), group_page[id(e)], e.type.lower(), e.text.lower()),
+    )
+    anchors: dict[tuple[str, str, str], str] = {}
     for entry in ordered:
-        entry.anchor = slug(f"{entry.type} {entry.text}", taken)
+        # Messages that start alike (the same first sentence) share one heading, each with its own block.
+        heading_key = (entry.group[1], entry.type, entry.heading)
+        if heading_key not in anchors:
+            anchors[heading_key] = slug(f"{entry.type} {entry.heading}", taken)
+        entry.anchor = anchors[heading_key]
     return ordered
+
+
+def short_heading(text: str, limit: int = 72) -> str:
+    """A message's heading: its first sentence (or line), cut at a comma or a word to at most `limit` characters."""
+    first = re.split(r"(?<=[.;!?])\s|\n", text.strip(), maxsplit=1)[0].strip().rstrip(".;:")
+    if len(first) <= limit:
+        return first
+    cut = first[:limit]
+    comma = cut.rfind(", ")
+    if comma >= limit // 2:
+        return cut[:comma]
+    return cut[: cut.rfind(" ")].rstrip(",;:") + "…"
 
 
 def slug(text: str, taken: set[str]) -> str:
@@ -274,38 +325,59 @@ def readable(requires: str) -> str:
 
 
 def render(entries: list[Entry]) -> str:
-    """The errors page's Markdown: one section per entry, the message as its heading."""
+    """The errors page's Markdown: one group per page that explains its messages (in the order of
+    `entries`' groups), one short heading per message (messages that start alike share it), the whole
+    message in a code block, then each cause's fix with links to the sections that show it."""
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.group, []).append(entry)
     out = [
-        "---",
-        "search:",
-        "  boost: 2",
-        "hide:",
-        "  - toc",
-        "---",
-        "",
         f"# {TITLE}",
         "",
-        "Every error and warning this guide shows, as torch 2.13 and NumPy print it, with the",
-        "fix in one line and the sections that demonstrate it. Paste a message into the search",
-        "box to land here. This page is generated from the tested examples.",
+        "Every error and warning this guide shows, as torch 2.13 and NumPy print it, grouped by the page",
+        "that explains it. Each entry gives the whole message, then each cause with its fix and the",
+        "section that shows it. Paste a message into the search box to land on its entry or its section.",
+        "This page is generated from the tested examples.",
+        "",
+        '<div class="errors-contents" data-search-exclude markdown>',
         "",
     ]
-    for entry in entries:
-        verb = "Raised" if entry.kind == "raises" else "Warned"
-        out += [f"## {plain(entry.type)}: {plain(entry.text)} {{ #{entry.anchor} }}", ""]
-        out += [f"**Fix:** {fix}" for fix in entry.fixes]
+    out += [f"- [{plain(title)}](#{anchor}) ({len(group_entries)})" for (title, anchor), group_entries in groups.items()]
+    out += ["", "</div>", ""]
+    for (title, anchor), group_entries in groups.items():
+        page = group_entries[0].shown[0][0].page if group_entries[0].shown else ""
+        out += [f"## {plain(title)} {{ #{anchor} data-search-exclude }}", ""]
+        out += [f"Explained on [{plain(title)}]({page}).", ""] if page else []
+        heading = None
+        for entry in group_entries:
+            if entry.anchor != heading:
+                heading = entry.anchor
+                out += [f"### {plain(entry.heading)} {{ #{entry.anchor} }}", ""]
+            out += message_block(entry)
+    return "\n".join(out)
+
+
+def message_block(entry: Entry) -> list[str]:
+    """One message's lines: the message as printed, in a code block, then one list item per cause's fix."""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", entry.text)), default=0))
+    verb = "raised" if entry.kind == "raises" else "warned"
+    lines = [f"{fence}text", f"{entry.type}: {entry.text}", fence, ""]
+    for fix, places in entry.causes:
         links = []
-        for place, requires in entry.shown:
+        for place, requires in places:
             label = f"{place.page_title} › {place.heading}" if place.heading else place.page_title
             label = plain(html.unescape(label))
             target = f"{place.page}#{place.anchor}" if place.anchor else place.page
             links.append(f"[{label}]({target})" + (f" ({readable(requires)})" if requires else ""))
-        out += ["", f"{verb} in: " + ", ".join(links) + ".", ""]
-    return "\n".join(out)
+        lines.append(f"- **Fix:** {fix} ({verb} in {', '.join(links)})")
+    return lines + [""]
 
 
-def build_entries(snippet_dir: Path, docs_dir: Path, toc_config: dict | None = None) -> list[Entry]:
-    """The errors page's entries from the snippets under `snippet_dir` and the pages under `docs_dir`.
+def build_entries(
+    snippet_dir: Path, docs_dir: Path, toc_config: dict | None = None, page_order: list[str] | None = None
+) -> list[Entry]:
+    """The errors page's entries from the snippets under `snippet_dir` and the pages under `docs_dir`,
+    grouped by page in `page_order` (the nav's pages, in order; other pages follow by name).
 
     Raises ErrorsIndexError (see read_messages and collect).
     """
@@ -313,7 +385,20 @@ def build_entries(snippet_dir: Path, docs_dir: Path, toc_config: dict | None = N
     for path in sorted(snippet_dir.glob("*.py")):
         messages += read_messages(path, f"{snippet_dir.name}/{path.name}")
     pages = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs_dir.rglob("*.md"))}
-    return collect(messages, embeddings(pages, toc_config))
+    return collect(messages, embeddings(pages, toc_config), page_order)
+
+
+def nav_pages(nav) -> list[str]:
+    """The page paths of an mkdocs.yml `nav` (a list of "path" or {title: path or nested list}), in order."""
+    found: list[str] = []
+    for item in nav or []:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, str):
+                found.append(value)
+            else:
+                found += nav_pages(value)
+    return found
 
 
 def on_files(files, config):
@@ -325,7 +410,8 @@ def on_files(files, config):
     snippet_options = config["mdx_configs"].get("pymdownx.snippets", {})
     snippet_dir = root / (snippet_options.get("base_path") or ["snippets"])[0]
     try:
-        content = render(build_entries(snippet_dir, Path(config["docs_dir"]), config["mdx_configs"].get("toc")))
+        entries = build_entries(snippet_dir, Path(config["docs_dir"]), config["mdx_configs"].get("toc"), nav_pages(config["nav"]))
+        content = render(entries)
     except ErrorsIndexError as error:
         raise PluginError(f"errors page: {error}") from None
     files.append(File.generated(config, PAGE, content=content))

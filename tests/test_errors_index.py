@@ -205,26 +205,134 @@ def test_a_message_in_a_section_no_page_embeds_is_an_error_naming_file_and_line(
     )
 
 
-def test_the_page_shows_each_message_as_written_in_its_heading(project):
+def test_the_page_shows_each_message_whole_under_a_short_heading(project):
     write(
         project / "snippets",
         "a.py",
         """
         # --8<-- [start:markup]
         # fix: Nothing to fix: the message is full of `Markdown` characters.
-        raise ValueError("__array__ *must* [not] be <b>bold</b> & #1 {x} | y_z")
-        #! raises ValueError: __array__ *must* [not] be <b>bold</b> & #1 {x} | y_z
+        raise ValueError("__array__ *must* [not] be <b>bold</b> & #1 {x} | y_z. And a second sentence.")
+        #! raises ValueError: __array__ *must* [not] be <b>bold</b> & #1 {x} | y_z. And a second sentence.
         # --8<-- [end:markup]
         """,
     )
     write(project / "docs", "page.md", '# Page\n\n```python\n--8<-- "a.py:markup"\n```\n')
     text = errors_index.render(entries(project))
-    rendered = markdown.markdown(text.split("---", 2)[2], extensions=["toc", "attr_list", "tables"])
-    heading = re.search(r'<h2 id="([^"]+)">(.*?)</h2>', rendered)
+    rendered = markdown.markdown(text, extensions=["toc", "attr_list", "md_in_html", "tables", "pymdownx.superfences"])
+    heading = re.search(r'<h3 id="([^"]+)">(.*?)</h3>', rendered)
     assert heading[1] == "valueerror-array-must-not-be-b-bold-b-1"
-    assert heading[2] == "ValueError: __array__ *must* [not] be &lt;b&gt;bold&lt;/b&gt; &amp; #1 {x} | y_z"
-    assert "<strong>Fix:</strong> Nothing to fix: the message is full of <code>Markdown</code> characters." in rendered
-    assert '<a href="page.md">Page</a>' in rendered
+    assert heading[2] == "__array__ *must* [not] be &lt;b&gt;bold&lt;/b&gt; &amp; #1 {x} | y_z"  # the first sentence
+    whole = "ValueError: __array__ *must* [not] be &lt;b&gt;bold&lt;/b&gt; &amp; #1 {x} | y_z. And a second sentence."
+    assert f"<code>{whole}\n</code></pre>" in rendered
+    assert "<li><strong>Fix:</strong> Nothing to fix: the message is full of <code>Markdown</code> characters." in rendered
+    assert '(raised in <a href="page.md">Page</a>)' in rendered
+
+
+@pytest.mark.parametrize(
+    "message, heading",
+    [
+        (
+            "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
+            "Can't call numpy() on Tensor that requires grad",
+        ),
+        (
+            "can't convert np.ndarray of type numpy.bytes_. The only supported types are: float64",
+            "can't convert np.ndarray of type numpy.bytes_",
+        ),
+        (
+            "At least one stride in the given numpy array is negative, and tensors with negative strides are not "
+            "currently supported. (You can probably work around this)",
+            "At least one stride in the given numpy array is negative",
+        ),
+        (
+            "one of the variables needed for gradient computation has been modified by an inplace operation: [x]",
+            "one of the variables needed for gradient computation has been modified…",
+        ),
+        (
+            "cannot resize an array that references or is referenced\nby another array in this way.",
+            "cannot resize an array that references or is referenced",
+        ),
+    ],
+)
+def test_a_heading_is_the_first_sentence_cut_short(message, heading):
+    assert errors_index.short_heading(message) == heading
+    assert len(errors_index.short_heading(message)) <= 73
+
+
+def several(project):
+    """Two pages, the second first in the nav; a message with two causes, two messages with one first sentence."""
+    write(
+        project / "snippets",
+        "a.py",
+        """
+        # --8<-- [start:one]
+        # fix: cause one's fix
+        f()
+        #! raises ValueError: Same start. Then one.
+        # --8<-- [end:one]
+        # --8<-- [start:two]
+        # fix: cause two's fix
+        g()
+        #! raises ValueError: Same start. Then one.
+        # fix: another fix
+        h()
+        #! raises ValueError: Same start. Then two.
+        # --8<-- [end:two]
+        # --8<-- [start:other]
+        # fix: other fix
+        k()
+        #! warns UserWarning: Other.
+        # --8<-- [end:other]
+        """,
+    )
+    write(project / "docs", "first.md", '# First page\n\n## One\n\n```python\n--8<-- "a.py:one"\n```\n')
+    write(
+        project / "docs",
+        "second.md",
+        '# Second page\n\n## Two\n\n```python\n--8<-- "a.py:two"\n```\n\n## Other\n\n```python\n--8<-- "a.py:other"\n```\n',
+    )
+    return errors_index.build_entries(
+        project / "snippets", project / "docs", {"permalink": True}, page_order=["second.md", "first.md"]
+    )
+
+
+def test_entries_are_grouped_by_the_first_page_in_the_nav_that_shows_them(project):
+    found = several(project)
+    assert [(e.group[0], e.type, e.text) for e in found] == [
+        ("Second page", "UserWarning", "Other."),
+        ("Second page", "ValueError", "Same start. Then one."),  # also on the first page: the nav's order decides
+        ("Second page", "ValueError", "Same start. Then two."),
+    ]
+    text = errors_index.render(found)
+    assert text.index("## Second page") < text.index("### Same start")
+    assert "- [Second page](#second-page) (3)" in text  # the contents list at the top
+
+
+def test_each_cause_is_listed_with_its_own_fix_and_messages_that_start_alike_share_a_heading(project):
+    found = several(project)[1:]
+    one = found[0]
+    assert [(fix, [place.heading for place, _ in places]) for fix, places in one.causes] == [
+        ("cause one's fix", ["One"]),
+        ("cause two's fix", ["Two"]),
+    ]
+    assert found[0].anchor == found[1].anchor == "valueerror-same-start"
+    text = errors_index.render(found)
+    assert text.count("### Same start") == 1
+    assert text.count("```text") == 2  # one code block per message
+    assert "- **Fix:** cause one's fix (raised in [First page › One](first.md#one))" in text
+    assert "- **Fix:** cause two's fix (raised in [Second page › Two](second.md#two))" in text
+
+
+def test_the_contents_and_group_headings_stay_out_of_the_search_index(project):
+    text = errors_index.render(several(project))
+    assert '<div class="errors-contents" data-search-exclude markdown>' in text
+    assert "## Second page { #second-page data-search-exclude }" in text
+
+
+def test_nav_pages_flattens_the_nav_in_order():
+    nav = [{"Home": "index.md"}, {"Guide": [{"A": "a.md"}, "b.md"]}, {"Errors": "errors.md"}]
+    assert errors_index.nav_pages(nav) == ["index.md", "a.md", "b.md", "errors.md"]
 
 
 def test_every_snippet_message_agrees_with_the_harness_reader():
@@ -282,4 +390,4 @@ def test_a_build_with_a_missing_fix_fails_naming_file_and_line(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "site" / "errors" / "index.html").read_text()
     assert "RuntimeError: Can't call numpy() on Tensor that requires grad." in page.replace("&#39;", "'")
-    assert 'Raised in: <a href="../">Home</a>.' in page  # index.md, whose include comes before any heading but its title
+    assert '(raised in <a href="../">Home</a>)' in page  # index.md, whose include comes before any heading but its title
