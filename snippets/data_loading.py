@@ -69,13 +69,10 @@ from torch.utils.data import DataLoader, Dataset, get_worker_info
 
 class Jitter(Dataset):
     """Four samples, each a random number from the dataset's own NumPy generator."""
-
     def __init__(self):
         self.rng = np.random.default_rng(0)  # made once, in the main process
-
     def __len__(self):
         return 4
-
     def __getitem__(self, index):
         return self.rng.integers(1000)
 
@@ -105,10 +102,8 @@ from torch.utils.data import DataLoader, Dataset
 
 class GlobalJitter(Dataset):
     """Four samples drawn from NumPy's global generator, which torch 1.9 and later seeds in each worker."""
-
     def __len__(self):
         return 4
-
     def __getitem__(self, index):
         return np.random.randint(1000)
 

@@ -92,9 +92,11 @@ with torch.serialization.safe_globals(listed):
 #! Can only build Tensor, Parameter, OrderedDict or types allowlisted via `add_safe_globals`, but got <class 'numpy.dtypes.Float64DType'>
 #!
 #! Check the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.
+
 allowed = [*listed, np.dtypes.Float64DType]
 with torch.serialization.safe_globals(allowed):
     old = torch.load("old.pt")  # still weights_only: nothing else may run
+
 old
 #> {'mean': array([0., 0.]), 'best_accuracy': np.float64(0.75)}
 # --8<-- [end:load_old_safely]
@@ -117,9 +119,11 @@ with torch.serialization.safe_globals(listed):
 #! Can only build Tensor, Parameter, OrderedDict or types allowlisted via `add_safe_globals`, but got <class 'numpy.dtypes.Float64DType'>
 #!
 #! Check the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.
+
 allowed = [*listed, np.dtypes.Float64DType]
 with torch.serialization.safe_globals(allowed):
     old = torch.load("old.pt")
+
 old
 #> {'mean': array([0., 0.]), 'best_accuracy': 0.75}
 # --8<-- [end:load_old_safely_numpy1]
@@ -146,6 +150,7 @@ with torch.serialization.safe_globals(numpy2_names):
 #! 	WeightsUnpickler error: Unsupported global: GLOBAL numpy.core.multiarray._reconstruct was not an allowed global by default. Please use `torch.serialization.add_safe_globals([numpy.core.multiarray._reconstruct])` or the `torch.serialization.safe_globals([numpy.core.multiarray._reconstruct])` context manager to allowlist this global if you trust this class/function.
 #!
 #! Check the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.
+
 renamed = [np.ndarray, np.dtype, np.dtypes.Float64DType]
 renamed.append((np._core.multiarray._reconstruct, "numpy.core.multiarray._reconstruct"))
 with torch.serialization.safe_globals(renamed):

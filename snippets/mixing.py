@@ -259,6 +259,7 @@ weights.grad
 #> tensor([1., 1.])
 with torch.no_grad():
     values = weights.numpy()  # with grad mode off, .numpy() does not refuse
+
 values.dtype
 #> dtype('float32')
 # --8<-- [end:autograd]

@@ -236,6 +236,7 @@ try:
 except RuntimeError as error:  # a worker's error carries the worker's traceback; its last line:
     print(str(error).strip().splitlines()[-1])
 #> RuntimeError: Trying to resize storage that is not resizable
+
 found = gc.collect()  # the failed loader keeps its worker process until it is collected
 # --8<-- [end:collate_ragged]
 
