@@ -310,13 +310,20 @@ def plain(text: str) -> str:
     return MARKUP.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
 
 
+# The NumPy each side of a `numpy<2` / `numpy>=2` marker is tested with (.github/workflows/test.yml, requirements.txt).
+# A link names it: messages change between minor releases, so "NumPy 2.x" would claim more than was seen.
+TESTED_NUMPY = {"numpy<2": "1.26", "numpy>=2": "2.4"}
+
+
 def readable(requires: str) -> str:
-    """A section's `# requires:` value as a reader would say it, e.g. "numpy<2" -> "NumPy 1.x"."""
+    """A section's `# requires:` value as a reader would say it, e.g. "numpy<2" -> "seen with NumPy 1.26"."""
     words = {"cuda": "with a CUDA GPU", "cpu-only-torch": "torch built without CUDA"}
     parts = []
     for word in (w.strip() for w in requires.split(",")):
         version = re.fullmatch(r"numpy(>=|<)(\d+)", word)
-        if version:
+        if word in TESTED_NUMPY:
+            parts.append(f"seen with NumPy {TESTED_NUMPY[word]}")
+        elif version:
             major = int(version[2])
             parts.append(f"NumPy {major}.x and later" if version[1] == ">=" else f"NumPy {major - 1}.x")
         else:

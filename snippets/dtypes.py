@@ -142,7 +142,7 @@ torch.from_numpy(np.zeros(2, dtype=np.ulonglong))  # ...yet torch only accepts n
 #! raises TypeError: can't convert np.ndarray of type numpy.ulonglong. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool.
 torch.from_numpy(np.zeros(2, dtype=np.uint64))
 #> tensor([0, 0], dtype=torch.uint64)
-big = np.array([2**63])  # NumPy's own choice for a Python int of 2**63 or more
+big = np.array([2**63])  # NumPy's own choice for a Python int from 2**63 to 2**64 - 1
 big  # prints as uint64...
 #> array([9223372036854775808], dtype=uint64)
 big.dtype.type  # ...but is a ulonglong array, which torch.from_numpy refuses
@@ -151,6 +151,8 @@ np.frombuffer(bytes(8), dtype="Q").dtype.type  # so is an array read with the st
 #> <class 'numpy.ulonglong'>
 torch.from_numpy(big.astype(np.uint64))
 #> tensor([9223372036854775808], dtype=torch.uint64)
+np.array([2**64]).dtype  # one more does not fit in 64 bits: an object array
+#> dtype('O')
 # --8<-- [end:ulonglong]
 
 # --8<-- [start:bfloat16]
@@ -200,7 +202,7 @@ chalf.cfloat().numpy()
 import torch
 
 values = torch.tensor([1.0, 2.0])
-# fix: For `torch.quantize_per_tensor`, the warning is about creating the tensor: to get the stored integers without one, compute them: `(values / scale).round().add(zero_point).clamp(0, 255).to(torch.uint8)`.
+# fix: For `torch.quantize_per_tensor`, the warning is about creating the tensor: to get the stored integers without one, compute them as torch 2.13 does on an x86-64 CPU: `(values.double() * (1 / torch.tensor(scale)).double() + zero_point).float().round().clamp(0, 255).to(torch.uint8)` for quint8.
 quantized = torch.quantize_per_tensor(values, scale=0.1, zero_point=0, dtype=torch.quint8)
 #! warns UserWarning: torch.quantize_per_tensor, torch.quantize_per_channel and other quantized tensor creation functions that produce tensors with dtype torch.quint8, torch.qint8, and torch.qint32 are deprecated and will be removed in a future PyTorch release. Please see https://github.com/pytorch/pytorch/issues/184982 for more information.
 # fix: Take `.dequantize().numpy()` for the real values or `.int_repr().numpy()` for the stored integers.
@@ -210,9 +212,16 @@ quantized.dequantize().numpy()  # the real values
 #> array([1., 2.], dtype=float32)
 quantized.int_repr().numpy()  # the stored integers
 #> array([10, 20], dtype=uint8)
-stored = (values / 0.1).round().add(0).clamp(0, 255).to(torch.uint8)  # the same integers, no quantized tensor
-torch.equal(stored, quantized.int_repr())
+# torch multiplies by 1/scale in float32 and adds zero_point with one rounding (a fused multiply-add), then rounds half
+# to even; the exact product in float64, then float32, does the same. quint8 clamps to 0..255 (qint8: -128..127).
+scale, zero_point = 0.1, 3
+many = torch.empty(1_000_000).uniform_(-5, 30, generator=torch.Generator().manual_seed(0))
+stored = (many.double() * (1 / torch.tensor(scale)).double() + zero_point).float().round().clamp(0, 255).to(torch.uint8)
+torch.equal(stored, torch.quantize_per_tensor(many, scale, zero_point, torch.quint8).int_repr())
 #> True
+edge = torch.tensor([17.55])  # 17.549999237 in float32
+torch.quantize_per_tensor(edge, 0.1, 0, torch.quint8).int_repr(), (edge / 0.1).round()  # dividing by scale is one off
+#> (tensor([176], dtype=torch.uint8), tensor([175.]))
 # --8<-- [end:quantized]
 
 # --8<-- [start:unsigned_arithmetic]

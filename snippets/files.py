@@ -92,9 +92,11 @@ with torch.serialization.safe_globals(listed):
 #! Can only build Tensor, Parameter, OrderedDict or types allowlisted via `add_safe_globals`, but got <class 'numpy.dtypes.Float64DType'>
 #!
 #! Check the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.
+
 allowed = [*listed, np.dtypes.Float64DType]
 with torch.serialization.safe_globals(allowed):
     old = torch.load("old.pt")  # still weights_only: nothing else may run
+
 old
 #> {'mean': array([0., 0.]), 'best_accuracy': np.float64(0.75)}
 # --8<-- [end:load_old_safely]
@@ -117,9 +119,11 @@ with torch.serialization.safe_globals(listed):
 #! Can only build Tensor, Parameter, OrderedDict or types allowlisted via `add_safe_globals`, but got <class 'numpy.dtypes.Float64DType'>
 #!
 #! Check the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.
+
 allowed = [*listed, np.dtypes.Float64DType]
 with torch.serialization.safe_globals(allowed):
     old = torch.load("old.pt")
+
 old
 #> {'mean': array([0., 0.]), 'best_accuracy': 0.75}
 # --8<-- [end:load_old_safely_numpy1]
@@ -136,16 +140,21 @@ import torch
 buffer = io.BytesIO()
 torch.save({"mean": np.zeros(2)}, buffer, _use_new_zipfile_serialization=False)
 size = Path("numpy1.pt").write_bytes(buffer.getvalue().replace(b"numpy._core.", b"numpy.core."))
-numpy2_names = [np.ndarray, np.dtype, np.dtypes.Float64DType, np._core.multiarray._reconstruct]
+# fix: import from numpy._core (or the public API) instead; NumPy 2 keeps numpy.core only as a deprecated alias
+old_name = np.core.multiarray._reconstruct  # NumPy 2 still has the old name
+#! warns DeprecationWarning: numpy.core is deprecated and has been renamed to numpy._core. The numpy._core namespace contains private NumPy internals and its use is discouraged, as NumPy internals can change without warning in any release. In practice, most real-world usage of numpy.core is to access functionality in the public NumPy API. If that is the case, use the public NumPy API. If not, you are using NumPy internals. If you would still like to access an internal attribute, use numpy._core.multiarray.
+old_name is np._core.multiarray._reconstruct, old_name.__module__  # the same function, under its NumPy 2 module
+#> (True, 'numpy._core.multiarray')
 # fix: for a file saved under NumPy 1.x and loaded under NumPy 2, allow the old name as a pair: (np._core.multiarray._reconstruct, "numpy.core.multiarray._reconstruct")
-with torch.serialization.safe_globals(numpy2_names):
-    torch.load("numpy1.pt")
+with torch.serialization.safe_globals([np.ndarray, np.dtype, np.dtypes.Float64DType, old_name]):
+    torch.load("numpy1.pt")  # torch allows a function under the name its __module__ gives: allowing the old name does not help
 #! raises UnpicklingError: Weights only load failed. This file can still be loaded, to do so you have two options, do those steps only if you trust the source of the checkpoint.
 #! 	(1) In PyTorch 2.6, we changed the default value of the `weights_only` argument in `torch.load` from `False` to `True`. Re-running `torch.load` with `weights_only` set to `False` will likely succeed, but it can result in arbitrary code execution. Do it only if you got the file from a trusted source.
 #! 	(2) Alternatively, to load with `weights_only=True` please check the recommended steps in the following error message.
 #! 	WeightsUnpickler error: Unsupported global: GLOBAL numpy.core.multiarray._reconstruct was not an allowed global by default. Please use `torch.serialization.add_safe_globals([numpy.core.multiarray._reconstruct])` or the `torch.serialization.safe_globals([numpy.core.multiarray._reconstruct])` context manager to allowlist this global if you trust this class/function.
 #!
 #! Check the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.
+
 renamed = [np.ndarray, np.dtype, np.dtypes.Float64DType]
 renamed.append((np._core.multiarray._reconstruct, "numpy.core.multiarray._reconstruct"))
 with torch.serialization.safe_globals(renamed):

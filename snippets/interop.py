@@ -9,6 +9,7 @@ losses = []
 for step in range(3):
     loss = (weights * step).sum()  # a 0-d tensor that requires grad
     losses.append(loss)  # keeps the tensor, and its graph
+
 losses[0]
 #> tensor(0., grad_fn=<SumBackward0>)
 # fix: append `loss.item()` (a Python float) instead of `loss`
@@ -18,6 +19,7 @@ losses = []
 for step in range(3):
     loss = (weights * step).sum()
     losses.append(loss.item())  # a Python float: no graph, no tensor
+
 losses
 #> [0.0, 2.0, 4.0]
 np.asarray(losses)  # matplotlib and NumPy take a list of floats

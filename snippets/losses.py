@@ -83,6 +83,7 @@ try:
 except IndexError as error:  # the same IndexError, for the -1
     print("IndexError:", error)
 #> IndexError: Target -1 is out of bounds.
+
 F.cross_entropy(logits, torch.from_numpy(marked), ignore_index=-1)  # fix: skip the marked sample
 #> tensor(1.3863)
 # --8<-- [end:out_of_bounds]

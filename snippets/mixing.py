@@ -2,6 +2,8 @@
 
 # --8<-- [start:tensor_times_array]
 # requires: numpy>=2
+import warnings
+
 import numpy as np
 import torch
 
@@ -14,7 +16,17 @@ tensor * array  # torch declines the array, so NumPy computes this and wraps the
 # fix: convert the array first: torch.from_numpy(array).float() * tensor
 array * tensor
 #! raises TypeError: unsupported operand type(s) for *: 'numpy.ndarray' and 'Tensor'
-array / tensor  # the exception: torch's reflected / computes tensor.reciprocal() * array, inside torch: no warning shown
+array / tensor  # the exception: torch's reflected / computes tensor.reciprocal() * array, inside torch
+#> tensor([1., 1.], dtype=torch.float64)
+third = np.array([1.0]) / torch.tensor([3.0])  # the reciprocal is float32: 1/3 to float32's precision
+third.item()
+#> 0.3333333432674408
+(torch.from_numpy(np.array([1.0])) / torch.tensor([3.0])).item()  # converted first: float64's 1/3
+#> 0.3333333333333333
+warnings.simplefilter("always")  # show every warning, not only those raised in __main__
+# fix: convert the array first: torch.from_numpy(array) / tensor
+array / tensor  # the default filters hid this one: it is raised inside torch
+#! warns DeprecationWarning: __array_wrap__ must accept context and return_scalar arguments (positionally) in the future. (Deprecated NumPy 2.0)
 #> tensor([1., 1.], dtype=torch.float64)
 # --8<-- [end:tensor_times_array]
 
@@ -259,6 +271,7 @@ weights.grad
 #> tensor([1., 1.])
 with torch.no_grad():
     values = weights.numpy()  # with grad mode off, .numpy() does not refuse
+
 values.dtype
 #> dtype('float32')
 # --8<-- [end:autograd]

@@ -30,6 +30,7 @@ try:  # torch lists every signature of .to(); the first line says what went wron
 except TypeError as error:
     print(str(error).splitlines()[0])
 #> to() received an invalid combination of arguments - got (type), but expected one of:
+
 boxes.to(torch.int64)
 #> tensor([0, 1])
 # --8<-- [end:astype_numpy_dtype]
@@ -61,6 +62,7 @@ try:  # conv2d's message goes on to list both signatures, marking every argument
 except TypeError as error:
     print(str(error).splitlines()[0])
 #> conv2d() received an invalid combination of arguments - got (numpy.ndarray, Parameter, Parameter, tuple, tuple, tuple, int), but expected one of:
+
 conv(torch.from_numpy(image)).shape
 #> torch.Size([1, 1, 2, 2])
 # --8<-- [end:conv_input]

@@ -46,6 +46,7 @@ for k in range(2):
     k * 10
 #> 0
 #> 10
+
 total(row)
 #> adding 3 values
 #> np.int64(3)
@@ -72,6 +73,7 @@ mean_of([1.0, 2.0, 4.5])
 for step in range(1, 4):
     print(f"\rstep {step}/3", end="")
 #> step 3/3
+
 print("a note on stderr", file=sys.stderr)
 #> a note on stderr
 os.write(1, b"straight to file descriptor 1\n")

@@ -67,6 +67,10 @@ torch.tensor(values)  # one value needs it, so the whole tensor prints in scient
 #> tensor([1.0000e-05, 1.0000e+03])
 np.array(values)  # NumPy too, with as few digits as each value needs
 #> array([1.e-05, 1.e+03])
+torch.tensor([1e-5]), np.array([1e-5])  # one small value alone is enough
+#> (tensor([1.0000e-05]), array([1.e-05]))
+torch.tensor([1e9]), np.array([1e9])  # and so is one large value
+#> (tensor([1.0000e+09]), array([1.e+09]))
 torch.tensor([1 / 3])  # torch prints 4 decimals by default
 #> tensor([0.3333])
 np.array([1 / 3])  # NumPy up to 8

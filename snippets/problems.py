@@ -220,6 +220,7 @@ next(iter(DataLoader(["cat", "dog"], batch_size=2)))  # a dataset of bare string
 import gc
 
 import numpy as np
+import torch
 from torch.utils.data import DataLoader
 
 ragged = [np.ones(2), np.ones(3)]
@@ -236,6 +237,14 @@ try:
 except RuntimeError as error:  # a worker's error carries the worker's traceback; its last line:
     print(str(error).strip().splitlines()[-1])
 #> RuntimeError: Trying to resize storage that is not resizable
+
+# The worker's own step (torch's collate.py, the last line of its traceback): it stacks into shared memory
+# sized for all the values (3 + 2), shaped from the first sample (2 samples of 3); shared memory cannot grow.
+first = torch.as_tensor(longest_first[0])
+storage = first._typed_storage()._new_shared(5)
+# fix: for a DataLoader with num_workers and samples of different lengths, pad them to one length or pass collate_fn=list
+first.new(storage).resize_(2, 3)
+#! raises RuntimeError: Trying to resize storage that is not resizable
 found = gc.collect()  # the failed loader keeps its worker process until it is collected
 # --8<-- [end:collate_ragged]
 

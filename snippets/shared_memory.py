@@ -147,6 +147,7 @@ frames = []
 for step in range(3):
     buffer[:] = step
     frames.append(torch.from_numpy(buffer))  # every frame shares the one buffer
+
 torch.stack(frames)  # all three show the last frame
 #> tensor([[2., 2.],
 #>         [2., 2.],
@@ -155,6 +156,7 @@ frames = []
 for step in range(3):
     buffer[:] = step
     frames.append(torch.tensor(buffer))  # torch.tensor copies each frame
+
 torch.stack(frames)
 #> tensor([[0., 0.],
 #>         [1., 1.],

@@ -156,6 +156,7 @@ predictions.cpu().numpy()
 #! raises RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.
 with torch.inference_mode():
     predictions = model(torch.ones(3, 2))
+
 predictions.requires_grad  # nothing was recorded
 #> False
 predictions.cpu().numpy().shape

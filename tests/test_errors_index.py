@@ -111,13 +111,22 @@ def test_messages_are_read_with_their_fix_section_and_requirement(project):
 @pytest.mark.parametrize(
     "requires, said",
     [
-        ("numpy<2", "NumPy 1.x"),
-        ("numpy>=2", "NumPy 2.x and later"),
-        ("cpu-only-torch, numpy<2", "torch built without CUDA, NumPy 1.x"),
+        ("numpy<2", "seen with NumPy 1.26"),
+        ("numpy>=2", "seen with NumPy 2.4"),
+        ("numpy>=3", "NumPy 3.x and later"),
+        ("cpu-only-torch, numpy<2", "torch built without CUDA, seen with NumPy 1.26"),
     ],
 )
 def test_a_link_says_what_its_section_needs_in_words(requires, said):
     assert errors_index.readable(requires) == said
+
+
+def test_the_numpy_a_link_names_is_the_one_the_suite_tests_with():
+    pinned = re.search(r"^numpy==(\d+\.\d+)\.", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M)
+    matrix = re.search(r"numpy: \[(.*)\]", (ROOT / ".github/workflows/test.yml").read_text(encoding="utf-8"))
+    tested = {".".join(v.strip('" ').split(".")[:2]) for v in matrix[1].split(",")}
+    assert errors_index.TESTED_NUMPY["numpy>=2"] == pinned[1]
+    assert set(errors_index.TESTED_NUMPY.values()) == tested
 
 
 def grad_snippet(fix: str) -> str:
