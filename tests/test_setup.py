@@ -137,7 +137,8 @@ def resolutions(tmp_path_factory) -> dict[tuple[str, str], tuple[int, str]]:
     target = tmp_path_factory.mktemp("never-written")
     # The checkout itself (`-e .`) is pure Python and built here; tests/test_package.py installs its wheel.
     pins = tmp_path_factory.mktemp("pins") / "requirements.txt"
-    pins.write_text("".join(line for line in (ROOT / "requirements.txt").open() if not line.startswith("-e ")))
+    lines = (ROOT / "requirements.txt").read_text().splitlines(keepends=True)
+    pins.write_text("".join(line for line in lines if not line.startswith("-e ")))
     started = {}
     for cell in matrix_cells():
         python = checked_python(cell["python"])
@@ -145,7 +146,13 @@ def resolutions(tmp_path_factory) -> dict[tuple[str, str], tuple[int, str]]:
             started["requirements.txt", python] = dry_run(python, target, "-r", str(pins))
         if cell["numpy"] != PINNED_NUMPY:
             started[f"numpy=={cell['numpy']}", python] = dry_run(python, target, f"numpy=={cell['numpy']}")
-    return {key: (process.wait(timeout=1800), process.stdout.read()) for key, process in started.items()}
+    return {key: finished(process) for key, process in started.items()}
+
+
+def finished(process: subprocess.Popen) -> tuple[int, str]:
+    """A started pip's exit status and output, once it ends; its pipe is closed (an open one is a ResourceWarning)."""
+    output, _ = process.communicate(timeout=1800)
+    return process.returncode, output
 
 
 @pytest.mark.slow
