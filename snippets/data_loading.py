@@ -110,6 +110,7 @@ class Jitter(Dataset):
         return 4
     def __getitem__(self, index):
         return self.rng.integers(1000)
+
 # fmt: on
 
 
@@ -143,6 +144,7 @@ class GlobalJitter(Dataset):
         return 4
     def __getitem__(self, index):
         return np.random.randint(1000)
+
 # fmt: on
 
 
@@ -198,6 +200,7 @@ for dataset in (samples, images, records, tensors, scores):
 #> {'image': tensor([[1., 1.]]), 'label': tensor([1])}
 #> tensor([[1., 1.]])
 #> tensor([0.5000], dtype=torch.float64)
+
 next(iter(DataLoader([None, None], batch_size=2, collate_fn=skip_missing))) is None
 #> True
 # --8<-- [end:collate_none]

@@ -245,4 +245,5 @@ UNFOUND_ENTRIES: dict[str, str] = {
     "userwarning-the-use-of-x-t-on-tensors-of": "the whole warning (with `-1`, read as a term to leave out) finds other entries first",
     "userwarning-tensor-t-is-deprecated-on-0-d-tensors": "its first 40 characters end in a fragment that ranks the versions page first",
     "runtimeerror-cant-call-numpy-on-tensor-that-has-conjugate": "its first 40 characters end in 'co', which ranks the Cost page first",
+    "deprecationwarning-numpy-core-is-deprecated-and-has-been-renamed": "its first 40 characters end in 're', which ranks the Reading a repr page first",
 }
