@@ -111,7 +111,7 @@ def apply_rewrites(path: Path, rewrites: list[Rewrite]) -> bool:
     """
     original = path.read_bytes().decode("utf-8")
     lines = original.splitlines(keepends=True)
-    newline = line_ending(original)
+    newline = line_ending(lines)
     last_ends = bool(lines) and bool(ending(lines[-1]))
     if lines and not last_ends:
         lines[-1] += newline  # for now; the file ends as it did below
@@ -147,10 +147,9 @@ def ending(line: str) -> str:
     return line[len(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")) :]
 
 
-def line_ending(text: str) -> str:
-    """The first line ending used in `text`, "\\n" when it has none."""
-    first = text.splitlines(keepends=True)
-    return next((ending(line) for line in first if ending(line)), "\n")
+def line_ending(lines: list[str]) -> str:
+    """The first line ending among `lines` (as `str.splitlines(keepends=True)` gives them), "\\n" when none has one."""
+    return next((ending(line) for line in lines if ending(line)), "\n")
 
 
 def leading_space(line: str) -> str:
