@@ -5,6 +5,8 @@ Each case runs in the three forms an example takes: a `#>` snippet, a `pycon` bl
 a module's docstring.
 """
 
+from pathlib import Path
+
 import pytest
 from projects import write
 from rules import rule
@@ -172,3 +174,16 @@ def test_stale_outputs_fail_showing_the_real_line(project, kind, case):
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*documented value differs*", f"    -{stale}", f"    +{real}"])
     assert "written as NumPy 1 printed it" not in result.stdout.str()  # the option would not make it pass
+
+
+@rule("stale outputs say what to write")
+def test_the_reference_page_shows_the_failure_as_a_run_prints_it(project):
+    page = (Path(__file__).resolve().parent.parent / "docs" / "test-your-docs.md").read_text(encoding="utf-8")
+    shown = page.split("Without the option, a NumPy 1 scalar repr fails", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    make(project, "docstring", [])
+    (project.path / "src" / "mod.py").unlink()
+    module = '"""The mean of `values`.\n\n    >>> mean([0.25, 0.5])\n    0.375\n    """\n    return np.mean(values)\n'
+    write(project, "src/stats.py", f"import numpy as np\n\n\ndef mean(values):\n    {module}")
+    result = project.runpytest()
+    result.assert_outcomes(failed=1)
+    assert shown in result.stdout.str()
