@@ -7,11 +7,13 @@ a module's docstring.
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from projects import write
 from rules import rule
 
 from array_examples import legacy
+from array_examples.snippets import Example
 
 KINDS = ["snippet", "markdown", "docstring"]
 # A NumPy 1.25 session: scalars print bare, as the docs of most projects still show them.
@@ -62,7 +64,7 @@ def test_numpy_1_reprs_fail_without_it_saying_what_to_write(project, kind):
     result.assert_outcomes(failed=1)
     output = result.stdout.str()
     for real in ["np.float64(0.5)", "np.True_", "(np.int64(1), np.float64(2.5))", "np.float32(0.25)"]:
-        assert f"written as NumPy 1 printed it: NumPy 2.4.6 prints {real}; write that, or declare" in output
+        assert f"written as NumPy 1 printed it: NumPy {np.__version__} prints {real}; write that, or declare" in output
     assert output.count('with the ini option array_examples_legacy_print = "1.25"') == 4
     assert "array([0, 1, 2], dtype=int32)" not in output  # the array's repr is the same under both: it passed
 
@@ -118,10 +120,17 @@ def test_each_example_starts_in_the_declared_mode(project):
 @pytest.mark.parametrize(
     "arguments, ini, said",
     [
-        pytest.param([], "2.3", "array_examples_legacy_print = '2.3': NumPy 2.4.6 has no such legacy print mode", id="ini"),
-        pytest.param(["--array-legacy-print=yes"], None, "--array-legacy-print = 'yes': NumPy 2.4.6 has no", id="flag"),
         pytest.param(
-            ["--array-legacy-print=1.26"], "1.25", "--array-legacy-print = '1.26': NumPy 2.4.6 has no", id="flag over ini"
+            [], "2.3", f"array_examples_legacy_print = '2.3': NumPy {np.__version__} has no such legacy print mode", id="ini"
+        ),
+        pytest.param(
+            ["--array-legacy-print=yes"], None, f"--array-legacy-print = 'yes': NumPy {np.__version__} has no", id="flag"
+        ),
+        pytest.param(
+            ["--array-legacy-print=1.26"],
+            "1.25",
+            f"--array-legacy-print = '1.26': NumPy {np.__version__} has no",
+            id="flag over ini",
         ),
     ],
 )
@@ -130,6 +139,17 @@ def test_a_mode_numpy_lacks_is_a_usage_error_naming_the_option(project, argument
     result = project.runpytest(*arguments)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines([f"*{said}*only be '1.13', '1.21', '1.25', '2.1', '2.2' or `False`*"])
+
+
+@rule("legacy print mode")
+def test_a_zygote_given_a_mode_numpy_lacks_fails_each_example_saying_so(zygote, monkeypatch):
+    # The plugin checks its option; a program that drives the Zygote itself (the corpus runner) gets a failure.
+    monkeypatch.setattr(zygote, "legacy_print", "2.3")
+    problems = zygote.run(Example("example.py", None, 1, ["import numpy as np", "np.float64(0.5)", "#> 0.5"]))["problems"]
+    assert problems == [
+        f"example.py:1: legacy_print = '2.3': NumPy {np.__version__} has no such legacy print mode: "
+        "legacy printing option can currently only be '1.13', '1.21', '1.25', '2.1', '2.2' or `False`"
+    ]
 
 
 @rule("legacy print mode")

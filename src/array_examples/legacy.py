@@ -9,14 +9,14 @@ to write instead.
 
     option_value("1.25") -> "1.25";  option_value("false") -> None    (the mode is off)
     check(value, "array_examples_legacy_print")                       ValueError where NumPy refuses it
-    enter(value)                                                      in the example's process, before it runs
+    enter(value)                                                      in the example's process, before it runs (checked)
     hint(documented, value, shown)                                    a failure's "what to write" line, or None
 """
 
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -42,7 +42,7 @@ def check(value: str, option: str) -> None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            with np.printoptions(legacy=value):
+            with np.printoptions(legacy=cast(Any, value)):  # NumPy's stubs list its modes: it checks them here
                 np.get_printoptions()
     except (UserWarning, KeyError, ValueError, TypeError) as error:
         refusal = str(error) if isinstance(error, UserWarning) else f"{type(error).__name__}: {error}"
@@ -58,9 +58,11 @@ def check(value: str, option: str) -> None:
 
 
 def enter(value: str | None) -> None:
-    """Set NumPy's legacy print mode `value` for the rest of this process; nothing where it is None."""
+    """Set NumPy's legacy print mode `value` for the rest of this process; nothing where it is None.
+    Raises ValueError (see check) for a mode NumPy does not have, which would break its printing."""
     if value is not None:
-        np.set_printoptions(legacy=value)
+        check(value, "legacy_print")
+        np.set_printoptions(legacy=cast(Any, value))
 
 
 def hint(documented: str, value: Any, shown: str) -> str | None:
@@ -70,7 +72,7 @@ def hint(documented: str, value: Any, shown: str) -> str | None:
     if numpy_major() < 2 or np.get_printoptions()["legacy"] is not False:
         return None
     try:
-        with np.printoptions(legacy=NUMPY_1):
+        with np.printoptions(legacy=cast(Any, NUMPY_1)):
             if compare_value(documented, value, repr(value)):
                 return None
     except Exception:  # a value the comparison cannot read: the failure above it says so

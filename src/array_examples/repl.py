@@ -613,7 +613,10 @@ def run_example(
         statements = parse_statements(example) if example.session is None else sessions.example_statements(example)
     except SnippetError as error:
         return {"problems": [str(error)], "rewrites": []}
-    legacy.enter(legacy_print)
+    try:
+        legacy.enter(legacy_print)
+    except ValueError as error:  # the plugin checks its option; a caller of the Zygote may pass anything
+        return {"problems": [f"{example.filename}:{example.first_line}: {error}"], "rewrites": []}
     try:
         namespace = starting_namespace(example)
     except BaseException as error:  # a docstring's module that fails to import
