@@ -56,6 +56,13 @@ def test_numpy_1_reprs_pass_under_the_option(project, kind):
     result.stdout.fnmatch_lines(["examples verified with *, NumPy * (legacy print mode 1.25), *"])
 
 
+@rule("legacy print mode")
+def test_numpy_2_reprs_pass_under_the_option_too(project):
+    numpy_2 = [("np.float64(0.5)", "np.float64(0.5)"), ("np.bool_(True)", "np.True_"), ("(np.int64(1),)", "(np.int64(1),)")]
+    make(project, "snippet", numpy_2, option="1.25")
+    project.runpytest().assert_outcomes(passed=1)
+
+
 @rule("stale outputs say what to write")
 @pytest.mark.parametrize("kind", KINDS)
 def test_numpy_1_reprs_fail_without_it_saying_what_to_write(project, kind):
@@ -79,6 +86,7 @@ WRONG_UNDER_THE_OPTION = {
     "dtype": ("np.arange(2, dtype=np.int32)", "array([0, 1])"),
     "shape": ("np.zeros(2)", "array([0., 0., 0.])"),
     "list for an array": ("np.array([1.0, 2.0])", "[1.0, 2.0]"),
+    "a scalar type written as NumPy 2 writes it": ("np.float32(0.25)", "np.float64(0.25)"),
 }
 
 
