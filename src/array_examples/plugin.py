@@ -38,7 +38,7 @@ from pytest_codeblocks import extract_from_file
 
 from array_examples import sessions
 from array_examples.isolation import DEFAULT_TIMEOUT, Zygote
-from array_examples.protocol import Rewrite
+from array_examples.protocol import Facts, Rewrite
 from array_examples.report import apply_rewrites, update_failures, write_verified
 from array_examples.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
 
@@ -543,8 +543,16 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     verified_name = config.getini("array_examples_verified_file")
     if config.getoption("--update-expected") and devices and full_run and verified_name:
         verified = config.rootpath / verified_name
-        if write_verified(verified, devices, config.stash[ZYGOTE].facts()):
+        if write_verified(verified, devices, verified_facts(config.stash[ZYGOTE])):
             config.stash[CHANGED].append(verified.relative_to(config.rootpath).as_posix())
+
+
+def verified_facts(zygote: Zygote) -> Facts:
+    """The versions the examples ran with, as the versions line and the verified file say them: NumPy's with
+    the legacy print mode they ran under, if any (`2.4.6 (legacy print mode 1.25)`)."""
+    facts = zygote.facts()
+    mode = f" (legacy print mode {zygote.legacy_print})" if zygote.legacy_print else ""
+    return {**facts, "numpy": facts["numpy"] + mode}
 
 
 def is_example_report(report: pytest.TestReport | pytest.CollectReport, config: pytest.Config) -> bool:
@@ -568,9 +576,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     }
     verified = example_reports["passed"] and not example_reports["failed"] and not example_reports["error"]
     if zygote.process is not None and verified:
-        facts = zygote.facts()
-        mode = f" (legacy print mode {zygote.legacy_print})" if zygote.legacy_print else ""
+        facts = verified_facts(zygote)
         terminalreporter.write_line(
-            f"examples verified with torch {facts['torch'] or '(not installed)'}, NumPy {facts['numpy']}{mode}, Python {facts['python']}, "
+            f"examples verified with torch {facts['torch'] or '(not installed)'}, NumPy {facts['numpy']}, Python {facts['python']}, "
             f"CUDA: {facts['gpu'] or 'not available'}"
         )
