@@ -60,7 +60,7 @@ def test_numpy_1_reprs_pass_under_the_option(project, kind):
 def test_the_verified_file_names_the_mode(project):
     make(project, "snippet", [("np.float64(0.5)", "0")], option="1.25")
     pyproject = project.path / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text() + 'array_examples_verified_file = "snippets/verified.md"\n')
+    pyproject.write_text(pyproject.read_text() + '\narray_examples_verified_file = "snippets/verified.md"\n')
     project.runpytest("--update-expected").assert_outcomes(passed=1)
     verified = (project.path / "snippets" / "verified.md").read_text()
     assert f"NumPy {np.__version__} (legacy print mode 1.25) and Python" in verified
