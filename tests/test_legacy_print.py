@@ -225,3 +225,13 @@ def test_the_reference_page_shows_the_failure_as_a_run_prints_it(project):
     result = project.runpytest()
     result.assert_outcomes(failed=1)
     assert shown in result.stdout.str()
+
+
+@rule("legacy print mode")
+def test_a_repr_compared_as_text_is_numpy_1s_under_the_option(project):
+    masked = "np.ma.masked_array([1, 2], dtype=np.int32)"
+    text = "masked_array(data=[1, 2], mask=False, fill_value={}, dtype=int32)"
+    make(project, "snippet", [(masked, text.format("999999"))], option="1.25")
+    project.runpytest().assert_outcomes(passed=1)
+    make(project, "snippet", [(masked, text.format("np.int64(999999)"))], option="1.25")
+    project.runpytest().assert_outcomes(failed=1)
