@@ -27,9 +27,10 @@ NUMPY_1 = "1.25"  # the mode NumPy 2 offers for NumPy 1's scalar reprs
 LONGEST_HINT = 60  # a real repr longer than this (or on several lines) is left to the diff under the hint
 
 
-def option_value(text: str | None) -> str | None:
-    """The legacy mode an option's text asks for: the text stripped, or None for off (unset, "", "false")."""
-    value = (text or "").strip().strip("\"'")
+def option_value(text: object) -> str | None:
+    """The legacy mode an option's value asks for, as text (a TOML number 1.25 reads as "1.25"), stripped;
+    or None for off (unset, "", "false", TOML's false)."""
+    value = str(text if text is not None else "").strip().strip("\"'")
     return None if value.lower() in OFF else value
 
 
