@@ -171,11 +171,15 @@ def test_a_zygote_given_a_mode_numpy_lacks_fails_each_example_saying_so(zygote, 
 
 
 @rule("legacy print mode")
-def test_on_numpy_1_the_refusal_says_no_mode_is_needed(monkeypatch):
+def test_on_numpy_1_the_numpy_1_mode_is_off_and_others_are_refused(monkeypatch):
     # NumPy 1.26 has no "1.25" and warns as NumPy 2.4 does for "2.3"; its scalars print as NumPy 1.25's did.
     monkeypatch.setattr(legacy, "numpy_major", lambda: 1)
-    with pytest.raises(ValueError, match=r"NumPy before 2\.0 prints scalars as NumPy 1\.25 did.*--array-legacy-print=false"):
+    with pytest.raises(ValueError, match=r"NumPy before 2\.0 prints scalars as NumPy 1\.25 did: \"1\.25\" is accepted there"):
         legacy.check("2.3", "array_examples_legacy_print")
+    # "1.25" is how NumPy 1 prints already: the mode is off there, so one configuration serves NumPy 1 and 2.
+    assert legacy.option_value("1.25") is None
+    assert legacy.option_value(1.25) is None
+    assert legacy.option_value("1.21") == "1.21"
     legacy.check("1.21", "array_examples_legacy_print")  # a mode NumPy has passes, and leaves nothing set
     assert legacy.np.get_printoptions()["legacy"] is False
 

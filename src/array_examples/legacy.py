@@ -29,9 +29,12 @@ LONGEST_HINT = 60  # a real repr longer than this (or on several lines) is left 
 
 def option_value(text: object) -> str | None:
     """The legacy mode an option's value asks for, as text (a TOML number 1.25 reads as "1.25"), stripped;
-    or None for off (unset, "", "false", TOML's false)."""
+    or None for off (unset, "", "false", TOML's false), and for "1.25" under NumPy 1, which prints scalars
+    that way already: one configuration serves a CI matrix of NumPy 1 and 2."""
     value = str(text if text is not None else "").strip().strip("\"'")
-    return None if value.lower() in OFF else value
+    if value.lower() in OFF or (value == NUMPY_1 and numpy_major() < 2):
+        return None
+    return value
 
 
 def check(value: str, option: str) -> None:
@@ -48,8 +51,7 @@ def check(value: str, option: str) -> None:
     except (UserWarning, KeyError, ValueError, TypeError) as error:
         refusal = str(error) if isinstance(error, UserWarning) else f"{type(error).__name__}: {error}"
         numpy_1 = (
-            "; NumPy before 2.0 prints scalars as NumPy 1.25 did, so docs written for NumPy 1 need no mode there: "
-            "set it to false (--array-legacy-print=false)"
+            f'; NumPy before 2.0 prints scalars as NumPy 1.25 did: "{NUMPY_1}" is accepted there and changes nothing'
             if numpy_major() < 2
             else ""
         )
