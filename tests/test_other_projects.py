@@ -72,15 +72,26 @@ def test_an_update_keeps_a_file_without_a_final_line_ending_so(project):
 
 @rule("update under xdist")
 def test_update_under_xdist_is_refused_with_what_to_do(project):
-    # pytest-xdist's -n option, as a stand-in plugin registers it: the refusal does not need xdist itself.
-    project.makeconftest(
-        'def pytest_addoption(parser):\n    parser.getgroup("xdist")._addoption("-n", "--numprocesses", dest="numprocesses", type=int)\n'
-    )
     write(project, "snippets/a.py", WRONG)
     result = project.runpytest("--update-expected", "-n", "2")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*--update-expected cannot run under pytest-xdist: add -n 0*"])
     assert (project.path / "snippets" / "a.py").read_text() == WRONG
+
+
+@rule("examples under xdist")
+@pytest.mark.slow  # two pytest-xdist workers, each with a zygote of its own
+def test_under_xdist_each_example_runs_once_and_fails_where_it_is_wrong(project_own_zygote):
+    project = project_own_zygote
+    write(project, "snippets/right.py", RIGHT)
+    write(project, "snippets/wrong.py", WRONG)
+    result = project.runpytest("-n", "2")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*snippets/wrong.py:4: documented value differs*"])
+    (project.path / "snippets" / "wrong.py").unlink()
+    result = project.runpytest("-n", "2")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["examples verified with torch *, NumPy *, Python *"])
 
 
 # Formatters

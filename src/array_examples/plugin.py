@@ -57,6 +57,7 @@ DOCTEST_FILES = pytest.StashKey[frozenset[Path]]()  # text files read whole as o
 DOCTEST_MODULES = pytest.StashKey[frozenset[Path]]()  # modules whose docstrings' `>>>` sessions run
 DOCTEST_FLAGS = pytest.StashKey[int]()
 DOCSTRING_ITEMS = pytest.StashKey[set[str]]()  # node ids of docstring examples, which share their files with other tests
+EXAMPLE_PROPERTY = "array_example"  # in the user_properties of an example's test reports
 SESSION_FENCES = {"pycon"}  # Markdown blocks that are `>>>` sessions whatever their first line
 RUNNABLE_FENCES = {"python", "py"}
 INCLUDE = re.compile(r'--8<--\s+"([^":]+)(?::([\w-]+))?"')  # pymdownx.snippets: "file.py" or "file.py:section"
@@ -509,9 +510,12 @@ class ExampleItem(pytest.Item):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtestloop(session: pytest.Session) -> None:
-    """Send every runnable example to the zygote before the first runs, so all cores work."""
+    """Send every runnable example to the zygote before the first runs, so all cores work.
+
+    Not in a pytest-xdist worker, which runs only the items its controller sends it: there each example
+    goes to the zygote when its turn comes, and the workers keep the cores busy."""
     items = [item for item in session.items if isinstance(item, ExampleItem)]
-    if not items or session.config.option.collectonly:
+    if not items or session.config.option.collectonly or hasattr(session.config, "workerinput"):
         return None
     zygote = session.config.stash[ZYGOTE]
     runnable = [item for item in items if item.verdict(zygote) is None]
@@ -526,8 +530,11 @@ def pytest_runtest_makereport(
 ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     # A skip is reported where the example is, not where the plugin called pytest.skip.
     report = yield
-    if isinstance(item, ExampleItem) and report.skipped and isinstance(report.longrepr, tuple):
-        report.longrepr = (item.example.filename, item.example.first_line, report.longrepr[2])
+    if isinstance(item, ExampleItem):
+        # Travels with the report to an xdist controller, which collects nothing itself (is_example_report).
+        report.user_properties.append((EXAMPLE_PROPERTY, True))
+        if report.skipped and isinstance(report.longrepr, tuple):
+            report.longrepr = (item.example.filename, item.example.first_line, report.longrepr[2])
     return report
 
 
@@ -555,8 +562,15 @@ def verified_facts(zygote: Zygote) -> Facts:
     return {**facts, "numpy": facts["numpy"] + mode}
 
 
+def is_xdist_controller(config: pytest.Config) -> bool:
+    """Whether this process is pytest-xdist's controller, whose workers run the tests (-n)."""
+    return not hasattr(config, "workerinput") and (getattr(config.option, "numprocesses", None) or 0) > 0
+
+
 def is_example_report(report: pytest.TestReport | pytest.CollectReport, config: pytest.Config) -> bool:
     """Whether a test or collection report comes from an example (a snippet file or a Markdown page)."""
+    if (EXAMPLE_PROPERTY, True) in getattr(report, "user_properties", ()):
+        return True
     path = (config.rootpath / report.nodeid.split("::")[0]).resolve()
     if report.nodeid in config.stash[DOCSTRING_ITEMS]:
         return True
@@ -575,7 +589,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
         for outcome in ("passed", "failed", "error")
     }
     verified = example_reports["passed"] and not example_reports["failed"] and not example_reports["error"]
-    if zygote.process is not None and verified:
+    # An xdist controller ran no example itself: its zygote, started here, has the workers' versions.
+    if verified and (zygote.process is not None or is_xdist_controller(config)):
         facts = verified_facts(zygote)
         terminalreporter.write_line(
             f"examples verified with torch {facts['torch'] or '(not installed)'}, NumPy {facts['numpy']}, Python {facts['python']}, "
