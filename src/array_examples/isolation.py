@@ -422,7 +422,7 @@ ON_DEMAND = [
 # The warning filters those imports added here (sympy's adds one): each child resets the filters to
 # Python's own, then puts these back, as a reader's process has them once the module is imported.
 IMPORT_FILTERS: list = []
-# The top-level names of the modules imported on demand (see forget_shadowed).
+# The top-level names of the modules imported on demand, and of those their imports brought (see forget_shadowed).
 IMPORTED_HERE: set[str] = set()
 
 
@@ -454,11 +454,15 @@ def clean_import(name: str, origin: str | None = None) -> bool:
     _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         return False
-    before = list(warnings.filters)
-    with import_aside():
-        importlib.import_module(name)
-    IMPORT_FILTERS[:0] = [added for added in warnings.filters if added not in before]
-    IMPORTED_HERE.add(name.partition(".")[0])
+    filters, modules = list(warnings.filters), set(sys.modules)
+    try:
+        with import_aside():
+            importlib.import_module(name)
+    except Exception:  # it imported in the probe; if not here, the children import it themselves
+        return False
+    finally:
+        IMPORTED_HERE.update(new.partition(".")[0] for new in set(sys.modules) - modules)
+    IMPORT_FILTERS[:0] = [added for added in warnings.filters if added not in filters]
     return True
 
 
