@@ -54,7 +54,10 @@ def test_a_stream_that_ends_inside_a_frame_reads_as_its_end():
     [
         Request(id=7, timeout=3.5, update=True, example=EXAMPLE),
         Request(id=8, timeout=180.0),  # the facts
-        Report(result={"problems": ["e.py:2: ..."], "rewrites": []}, imported=["torch._dynamo"]),
+        Report(
+            result={"problems": ["e.py:2: ..."], "rewrites": []},
+            imported={"torch._dynamo": "/torch/_dynamo/__init__.py", "a_namespace": None},
+        ),
         Report(failure="harness error in child: KeyError('x')"),
         Answer(id=7, result={"problems": [], "rewrites": []}),
         Answer(id=8, failure="crashed with signal SIGSEGV"),

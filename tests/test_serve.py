@@ -61,29 +61,72 @@ def test_a_facts_request_is_answered_with_the_facts():
 
 def test_a_module_is_imported_once_enough_children_needed_it(monkeypatch):
     tried = []
-    monkeypatch.setattr(isolation, "clean_import", lambda name: tried.append(name) or True)
+    monkeypatch.setattr(isolation, "clean_import", lambda name, origin=None: tried.append((name, origin)) or True)
     imports = isolation.OnDemandImports()
-    name = isolation.ON_DEMAND[0]
+    name = "some_package.some_module"  # any module, not only ON_DEMAND's
     for _ in range(isolation.NEEDED_BY - 1):
-        imports.note([name, "some.other.module"])
+        imports.note({name: "/site/some_package/some_module.py", "some.other.module": None})
     assert imports.due() == [] and not imports.import_due()
-    imports.note([name])
+    imports.note({name: "/site/some_package/some_module.py"})
     assert imports.due() == [name]
-    assert imports.import_due() is True and tried == [name]
+    assert imports.import_due() is True and tried == [(name, "/site/some_package/some_module.py")]
     # Tried once: neither counted nor tried again.
-    imports.note([name] * isolation.NEEDED_BY)
-    assert imports.due() == [] and not imports.import_due() and tried == [name]
+    imports.note({name: "/site/some_package/some_module.py"})
+    assert imports.due() == [] and not imports.import_due() and len(tried) == 1
 
 
 def test_a_module_whose_import_is_refused_is_not_tried_again(monkeypatch):
-    monkeypatch.setattr(isolation, "clean_import", lambda name: False)
+    monkeypatch.setattr(isolation, "clean_import", lambda name, origin=None: False)
     imports = isolation.OnDemandImports()
     for _ in range(isolation.NEEDED_BY):
-        imports.note(isolation.ON_DEMAND[:2])
-    assert imports.due() == sorted(isolation.ON_DEMAND[:2])
+        imports.note({"refused_b": None, "refused_a": None})
+    assert imports.due() == ["refused_b", "refused_a"]  # in the order a child imported them
     assert imports.import_due() is False
-    imports.note(isolation.ON_DEMAND[:2] * isolation.NEEDED_BY)
+    imports.note({"refused_b": None, "refused_a": None})
     assert imports.due() == []
+
+
+def test_a_module_from_another_file_than_the_first_child_had_is_not_counted(monkeypatch):
+    # Two examples each with a helper.py beside it: neither is the other's, so the zygote imports neither.
+    imports = isolation.OnDemandImports()
+    for folder in ["/docs/a", "/docs/b", "/docs/c"]:
+        imports.note({"helper": f"{folder}/helper.py"})
+    assert imports.due() == []
+    imports.note({"helper": "/docs/a/helper.py"})
+    assert imports.due() == ["helper"]
+
+
+def test_the_submodules_a_package_import_brought_are_not_tried_again(monkeypatch):
+    # Importing the package imports its submodules (they are then in sys.modules); a refused package's
+    # submodules are not probed one by one.
+    tried = []
+
+    def clean_import(name, origin=None):
+        tried.append(name)
+        if name == "loaded_package":
+            monkeypatch.setitem(sys.modules, "loaded_package.part", object())
+        return name == "loaded_package"
+
+    monkeypatch.setattr(isolation, "clean_import", clean_import)
+    imports = isolation.OnDemandImports()
+    for _ in range(isolation.NEEDED_BY):
+        imports.note({"loaded_package": None, "loaded_package.part": None, "refused_package": None, "refused_package.part": None})
+    assert imports.import_due() is True
+    assert tried == ["loaded_package", "refused_package"]
+    assert imports.due() == []
+
+
+def test_a_module_the_zygote_has_is_not_counted():
+    imports = isolation.OnDemandImports()
+    for _ in range(isolation.NEEDED_BY):
+        imports.note({"sys": None, "numpy": numpy_file()})
+    assert imports.due() == []
+
+
+def numpy_file() -> str:
+    import numpy
+
+    return numpy.__file__
 
 
 MAPS = """\

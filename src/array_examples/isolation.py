@@ -21,8 +21,12 @@ The messages and their framing are in protocol.py. The zygote's loop is `Server`
 
 from __future__ import annotations
 
+import builtins
+import contextlib
 import gc
+import importlib
 import itertools
+import locale
 import mmap
 import os
 import select
@@ -35,7 +39,7 @@ import threading
 import time
 import warnings
 from collections import Counter, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, NoReturn
 
@@ -231,25 +235,41 @@ def settle_for_forks() -> None:
 
 
 class OnDemandImports:
-    """The policy for ON_DEMAND modules: import one in the zygote once NEEDED_BY children have imported it."""
+    """The policy for the modules examples import: the zygote imports one once NEEDED_BY children have imported
+    it from the same file, if a probe shows the import leaves no trace (clean_import), so that the children
+    forked after it find it imported. Any module counts (SciPy's, pandas, the project's own), not only ON_DEMAND."""
 
     def __init__(self) -> None:
-        self.needed: Counter[str] = Counter()  # children that imported each module
+        self.needed: Counter[str] = Counter()  # children that imported each module, in the order first reported
+        self.origins: dict[str, str | None] = {}  # the file the first child imported each from
         self.tried: set[str] = set()  # imported here, or refused by clean_import: never tried again
 
-    def note(self, imported: list[str]) -> None:
-        """Count the ON_DEMAND modules a finished child reports it imported."""
-        self.needed.update(name for name in imported if name in ON_DEMAND and name not in self.tried)
+    def note(self, imported: dict[str, str | None]) -> None:
+        """Count the modules a finished child reports it imported (name: file), those the zygote lacks; a child
+        that had one from another file than the first (a helper module beside its example) does not count."""
+        for name, origin in imported.items():
+            if name not in self.tried and name not in sys.modules and self.origins.setdefault(name, origin) == origin:
+                self.needed[name] += 1
 
     def due(self) -> list[str]:
-        """The modules enough children needed and not tried yet, in name order."""
-        return sorted(name for name, count in self.needed.items() if count >= NEEDED_BY and name not in self.tried)
+        """The modules enough children needed and not tried yet, in the order children first imported them
+        (a package before the submodules its import brings)."""
+        return [name for name, count in self.needed.items() if count >= NEEDED_BY and name not in self.tried]
 
     def import_due(self) -> bool:
-        """Try each due module once (clean_import); return whether any was imported here."""
-        due = self.due()
-        self.tried.update(due)
-        return any([clean_import(name) for name in due])  # a list: every one is tried
+        """Try each due module once (clean_import), skipping those an earlier one imported; a refused one's
+        submodules are not tried. Returns whether any was imported here."""
+        imported = False
+        for name in self.due():
+            if name in self.tried or name in sys.modules:
+                self.tried.add(name)
+                continue
+            self.tried.add(name)
+            if clean_import(name, self.origins.get(name)):
+                imported = True
+            else:
+                self.tried.update(other for other in self.needed if other.startswith(name + "."))
+        return imported
 
 
 class Server:
@@ -391,10 +411,13 @@ WARM_UP_TORCH = [
 # time; 0.5 s for symbolic_shapes and sympy, in one child of 50). The small NumPy ones are imported with the
 # warm-up, under its rules (no warning, no thread); a missing one is skipped.
 PRELOAD_NUMPY = ["numpy.ma", "numpy.polynomial", "numpy.strings"]  # NumPy 2 loads these on attribute access
-# These cost 2 s and 70 MB at start, which most projects never use: the zygote imports one only once
-# NEEDED_BY children have imported it themselves (they report them, see child()), and only when a probe
-# shows its import is clean. The probe and the import cost about two children's imports.
-NEEDED_BY = 3
+# Every other module an example imports is imported again in each child, unless the zygote imports it: it does
+# once NEEDED_BY children have imported it (they report the modules they imported, see serve_request), and only
+# when a probe shows its import is clean (clean_import). The probe and the import cost about two children's
+# imports, and a module two examples import is usually imported by more (a docstring's module by each of its
+# docstrings). These torch modules cost 2 s and 70 MB at start, which most projects never use; the warm-up
+# test checks that their imports are clean.
+NEEDED_BY = 2
 ON_DEMAND = [
     "torch.fx.experimental.symbolic_shapes",  # with sympy: broadcast_shapes, torch.fft, many shape checks
     "torch.distributed.tensor",  # torch.testing.assert_close
@@ -403,12 +426,12 @@ ON_DEMAND = [
 # The warning filters those imports added here (sympy's adds one): each child resets the filters to
 # Python's own, then puts these back, as a reader's process has them once the module is imported.
 IMPORT_FILTERS: list = []
+# The top-level names of the modules imported on demand, and of those their imports brought (see forget_shadowed).
+IMPORTED_HERE: set[str] = set()
 
 
 def preload(names: list[str]) -> None:
     """Import each module that can be imported; an ImportError (another version, a NumPy-only install) skips it."""
-    import importlib
-
     for name in names:
         try:
             importlib.import_module(name)
@@ -421,30 +444,140 @@ def thread_count() -> int | None:
     return len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else None
 
 
-def clean_import(name: str) -> bool:
-    """Import module `name` here if a forked probe shows the import raises no warning and starts no thread
-    (a warning shown once per process, if raised here, would be hidden from every child). Returns whether
-    it was imported."""
-    import importlib
-
+def clean_import(name: str, origin: str | None = None) -> bool:
+    """Import module `name` here if a forked probe shows the import leaves no trace an example could see or
+    that forking cannot carry (see probe_import); `origin`: the file it must come from, if known. Returns
+    whether it was imported. The import runs aside (import_aside), as the probe's did."""
     pid = os.fork()
     if pid == 0:
         clean = False
         try:
-            threads = thread_count()
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                importlib.import_module(name)
-            clean = not caught and thread_count() == threads
+            clean = probe_import(name, origin)
         finally:
             os._exit(0 if clean else 1)
     _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         return False
-    before = list(warnings.filters)
-    importlib.import_module(name)
-    IMPORT_FILTERS[:0] = [added for added in warnings.filters if added not in before]
+    filters, modules = list(warnings.filters), set(sys.modules)
+    try:
+        with import_aside():
+            importlib.import_module(name)
+    except Exception:  # it imported in the probe; if not here, the children import it themselves
+        return False
+    finally:
+        IMPORTED_HERE.update(new.partition(".")[0] for new in set(sys.modules) - modules)
+    IMPORT_FILTERS[:0] = [added for added in warnings.filters if added not in filters]
     return True
+
+
+def probe_import(name: str, origin: str | None) -> bool:
+    """In a forked probe: import `name` and say whether the import was clean: it came from `origin` (if given),
+    raised no warning (one shown once per process, raised in the zygote, would be hidden from every child),
+    printed nothing, left no file open, no thread running across a fork and no file in its folder, and changed
+    no state an example sees (visible_state). The warning filters it adds are allowed (each child puts them back),
+    and so are the environment variables it sets (import_aside undoes them)."""
+    sink = tempfile.TemporaryFile("w+")  # what it prints, from Python or native code
+    os.dup2(sink.fileno(), 1)
+    os.dup2(sink.fileno(), 2)
+    sys.stdout = sys.stderr = sink
+    files, state = open_files(), visible_state()
+    with import_aside() as folder, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        module = importlib.import_module(name)
+        left = os.listdir(folder)
+    sink.flush()
+    traces = [caught, left, os.fstat(sink.fileno()).st_size, open_files() != files, threads_after_fork() > 1]
+    return not any(traces) and visible_state() == state and (origin is None or module_origin(module) == origin)
+
+
+@contextlib.contextmanager
+def import_aside() -> Iterator[str]:
+    """Run an import in a new empty folder, as a child's is, and put the environment back after it, so that
+    examples see the user's (torch._dynamo's import sets TORCHINDUCTOR_CACHE_DIR, which torch sets again
+    where it needs it). Yields the folder, removed after the block."""
+    back, environment = os.getcwd(), dict(os.environ)
+    with tempfile.TemporaryDirectory(prefix="snippet-import-") as folder:
+        os.chdir(folder)
+        try:
+            yield folder
+        finally:
+            os.chdir(back)
+            restore_environment(environment)
+
+
+def restore_environment(saved: dict[str, str]) -> None:
+    """Make os.environ `saved` again, changing only the variables that differ."""
+    for name in set(os.environ) - set(saved):
+        del os.environ[name]
+    for name, value in saved.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
+
+
+def open_files() -> list[str]:
+    """The file descriptors this process holds (where /proc tells)."""
+    return sorted(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else []
+
+
+def threads_after_fork() -> int:
+    """The threads of this process still running once it has forked (a throwaway child): a pool that its library
+    stops before each fork (OpenBLAS's, SciPy's and NumPy's alike) is not counted; a Python thread is."""
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+    return thread_count() or 1
+
+
+def visible_state() -> list[object]:
+    """What an import could change that every later example would see: sys.path and import hooks, builtins, the locale, the display and exception hooks, the root logger, NumPy's print options and
+    error handling, torch's default dtype, print options and grad mode. (Random state is not compared: each
+    child seeds its generators afresh, see reseed_global_generators.)"""
+    logging = sys.modules.get("logging")
+    state: list[object] = [
+        list(sys.path),
+        list(sys.meta_path),
+        list(sys.path_hooks),
+        {key: id(value) for key, value in vars(builtins).items()},
+        locale.setlocale(locale.LC_ALL),
+        (sys.displayhook, sys.excepthook),
+        (list(logging.root.handlers), logging.root.level) if logging else ([], 30),
+    ]
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        state += [numpy.get_printoptions(), numpy.geterr()]
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        state += [torch.get_default_dtype(), dict(vars(torch._tensor_str.PRINT_OPTS)), torch.is_grad_enabled()]
+    return state
+
+
+def module_origin(module: object) -> str | None:
+    """The file a module was imported from, or None (a built-in module, a namespace package)."""
+    file = getattr(module, "__file__", None)
+    return file if isinstance(file, str) else None
+
+
+def imported_since(before: Iterable[str]) -> dict[str, str | None]:
+    """The modules imported through the import system since sys.modules held the names `before`, each with
+    the file it came from (a module an example made itself, with no spec, is left out)."""
+    known = set(before)
+    return {
+        name: module_origin(module)
+        for name, module in list(sys.modules.items())
+        if name not in known and getattr(module, "__spec__", None) is not None
+    }
+
+
+def forget_shadowed(directory: str) -> None:
+    """Forget the modules the zygote imported on demand that a module in `directory` (an example's folder,
+    first on sys.path) shadows, so that the example imports its own, as `python file.py` would."""
+    try:
+        shadowed = IMPORTED_HERE.intersection(entry.partition(".")[0] for entry in os.listdir(directory))
+    except OSError:
+        return
+    for name in [name for name in sys.modules if name.partition(".")[0] in shadowed]:
+        del sys.modules[name]
 
 
 def warm_up() -> None:
@@ -591,9 +724,9 @@ class Spare:
         problem = f"{example.filename}:{at or example.first_line}: {failure}{log}"
         return Answer(id=self.request.id, result={"problems": [problem], "rewrites": []})
 
-    def imported(self) -> list[str]:
-        """The ON_DEMAND modules the child imported (none if it did not finish)."""
-        return self.report.imported if self.report is not None and not self.failure else []
+    def imported(self) -> dict[str, str | None]:
+        """The modules the child imported, each with its file (none if it did not finish)."""
+        return self.report.imported if self.report is not None and not self.failure else {}
 
     def reaped(self, block: bool) -> bool:
         """Collect the exited child and its files; children exit on their own after reporting."""
@@ -641,7 +774,7 @@ def child(job_read: int, write_end: int, workdir: str, log_path: str, progress: 
 
 def enter_child_state(workdir: str, log_path: str) -> None:
     """Give the child a reader's fresh process: output to its log, its own folder, Python's warning filters
-    (plus those ON_DEMAND imports added), and newly seeded random number generators."""
+    (plus those the imports on demand added), and newly seeded random number generators."""
     # Native output (a C++ warning, a crash report) goes to a log we can quote.
     log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(log, 1)
@@ -657,18 +790,22 @@ def enter_child_state(workdir: str, log_path: str) -> None:
 
 
 def serve_request(request: Request, progress: mmap.mmap) -> Report:
-    """Run the request here, writing each statement's line to `progress`; return the report for the zygote."""
+    """Run the request here, writing each statement's line to `progress`; return the report for the zygote,
+    with the modules the example imported (see OnDemandImports)."""
     if request.example is None:
         return Report(facts=facts())
     from array_examples.repl import run_example
 
+    before = list(sys.modules)
+    if request.example.directory:
+        forget_shadowed(request.example.directory)
     result = run_example(
         request.example,
         on_statement=lambda line: progress.__setitem__(slice(0, 8), line.to_bytes(8, "little")),
         update=request.update,
         legacy_print=request.legacy_print,
     )
-    return Report(result=result, imported=[name for name in ON_DEMAND if name in sys.modules])
+    return Report(result=result, imported=imported_since(before))
 
 
 def usable_cpus() -> int:

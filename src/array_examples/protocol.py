@@ -89,12 +89,12 @@ class Request:
 
 @dataclass(frozen=True)
 class Report:
-    """Child to zygote, once: the result, or why the harness itself failed, and the ON_DEMAND modules it imported."""
+    """Child to zygote, once: the result, or why the harness itself failed, and the modules it imported (name: file)."""
 
     result: ExampleResult | None = None
     facts: Facts | None = None
     failure: str | None = None
-    imported: list[str] = field(default_factory=list)
+    imported: dict[str, str | None] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
