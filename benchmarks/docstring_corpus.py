@@ -112,6 +112,7 @@ MODULES = {
 }
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 TIMEOUT = 60.0
+PROBLEMS: list[list[str]] = []  # the harness's problems on each unmodified docstring, for --show
 CHECKERS = ("harness", "scipy-doctest", "doctest")
 PASSED, FAILED, UNCHECKED = "passed", "failed", "unchecked"
 
@@ -250,7 +251,7 @@ def element_dropped(text: str, rng: random.Random) -> str | None:
     number = rng.randrange(len(spans))
     if number + 1 < len(spans):
         return text[: spans[number][0]] + text[spans[number + 1][0] :]
-    return text[: spans[number - 1][1]] + text[spans[number][1] : close]  + text[close:]
+    return text[: spans[number - 1][1]] + text[spans[number][1] : close] + text[close:]
 
 
 def element_added(text: str, rng: random.Random) -> str | None:
@@ -376,15 +377,16 @@ def harness_example(doc: Docstring) -> Example:
     return Example(doc.path, None, doc.first_line, doc.lines, session=session)
 
 
-def run_harness(docs: list[Docstring], timeout: float, legacy: str | None) -> list[dict[int, str]]:
-    """Each docstring's outputs, passed, failed or unchecked, by the line of their input."""
+def run_harness(docs: list[Docstring], timeout: float, legacy: str | None) -> tuple[list[dict[int, str]], list[list[str]]]:
+    """Each docstring's outputs, passed, failed or unchecked, by the line of their input; and its problems."""
     zygote = harness_zygote(timeout, legacy)
     try:
         ids = zygote.submit_all([harness_example(doc) for doc in docs])
         results = [zygote.result(request_id) for request_id in ids]
     finally:
         zygote.close()
-    return [harness_statuses(doc, result["problems"]) for doc, result in zip(docs, results)]
+    problems = [result["problems"] for result in results]
+    return [harness_statuses(doc, found) for doc, found in zip(docs, problems)], problems
 
 
 def harness_statuses(doc: Docstring, problems: list[str]) -> dict[int, str]:
@@ -583,7 +585,9 @@ def timed(run):
 
 def run_checker(kind: str, docs: list[Docstring], args) -> tuple[list[dict[int, str]], list[str]]:
     if kind == "harness":
-        return run_harness(docs, args.timeout, args.legacy), []
+        statuses, problems = run_harness(docs, args.timeout, args.legacy)
+        PROBLEMS[:] = problems
+        return statuses, []
     return run_worker(kind, docs, args.timeout)
 
 
@@ -597,7 +601,12 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=150, help="outputs per library that get mutated (default %(default)s)")
     parser.add_argument("--seed", type=int, default=16, help="seed of the mutation sample (default %(default)s)")
     parser.add_argument("--legacy", help="NumPy legacy print mode for the harness, e.g. 1.25")
-    parser.add_argument("--show", type=int, default=0, help="print N outputs per module that scipy-doctest passes and the harness does not")
+    parser.add_argument(
+        "--show",
+        type=int,
+        default=0,
+        help="print N examples of each reason the harness fails an output that scipy-doctest passes",
+    )
     args = parser.parse_args()
 
     packages = [args.only] if args.only else sorted(MODULES)
@@ -616,6 +625,8 @@ def main() -> None:
         order = CHECKERS if number % 2 == 0 else tuple(reversed(CHECKERS))
         for kind in order:
             (statuses, found), times = timed(lambda kind=kind: run_checker(kind, docs, args))
+            if kind == "harness" and number == 0:
+                problems = list(PROBLEMS)
             summary["times"][kind].append(times)
             valid.setdefault(kind, statuses)
             notes.setdefault(kind, found)
@@ -665,21 +676,53 @@ def main() -> None:
         figures["sampled_outputs"] = len({targets[i] for i, m in enumerate(mutated) if m[0] == package})
         summary["packages"][package] = figures
     if args.show:
-        summary["harness_fails_where_scipy_doctest_passes"] = differences(docs, valid, args.show)
+        summary["harness_fails_where_scipy_doctest_passes"] = differences(docs, valid, problems, args.show)
     print_summary(summary)
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2) + "\n")
 
 
-def differences(docs: list[Docstring], valid: dict, per_module: int) -> dict[str, list[str]]:
-    """Per module file, the first outputs that scipy-doctest passes and the harness does not: `name:line status`."""
-    shown: dict[str, list[str]] = defaultdict(list)
+def reason(problem: str) -> str:
+    """A short name for why the harness failed an output, from its problem text (see `differences`)."""
+    match = PROBLEM.match(problem)
+    title = match["title"].split(", under `")[0] if match else problem.splitlines()[0][:60]
+    if "NameError: name 'np' is not defined" in problem:
+        return "NameError: np (NumPy's conftest gives every doctest `np`; the harness only the module's globals)"
+    if title == "documented value differs":
+        if re.search(r"documented (int|float|complex|bool), actual numpy\.", problem):
+            return "a Python scalar documented, a NumPy scalar returned (NumPy 1 repr)"
+        if "documented list, actual numpy.ndarray" in problem:
+            return "a list documented, an array returned"
+        detail = problem.splitlines()[1].strip() if "\n" in problem else ""
+        field = re.split(r"\s(?:at|of)\s|:", detail, maxsplit=1)[0]
+        return f"documented value differs ({field})"
+    if title == "unexpected exception":
+        kind = problem.splitlines()[1].strip().split(":")[0] if "\n" in problem else "?"
+        return f"unexpected exception ({kind})"
+    return re.sub(r"\d+(\.\d+)?", "N", title)
+
+
+def differences(docs: list[Docstring], valid: dict, problems: list[list[str]], per_reason: int) -> dict[str, dict]:
+    """Per library, the outputs that scipy-doctest passes and the harness does not, grouped by the harness's reason
+    (an unchecked output by the problem that stopped the run): {reason: {"outputs": n, "examples": [...]}}."""
+    found: dict[str, dict] = defaultdict(dict)
     for number, doc in enumerate(docs):
+        spans = doc.spans()
+        lines = [(int(m["line"]) if (m := PROBLEM.match(p)) else 0, p) for p in problems[number]]
         for line, status in valid["scipy-doctest"][number].items():
             mine = valid["harness"][number].get(line)
-            if status == PASSED and mine != PASSED and len(shown[doc.path]) < per_module:
-                shown[doc.path].append(f"{doc.name}:{line} {mine}")
-    return dict(shown)
+            if status != PASSED or mine == PASSED:
+                continue
+            first, last = spans.get(line, (line, line))
+            own = [p for at, p in lines if first <= at <= last] if mine == FAILED else []
+            earlier = [p for at, p in lines if at < first] or [p for _, p in lines]
+            text = own[0] if own else earlier[-1] if earlier else "?"
+            why = reason(text) if own else f"not reached: {reason(text)}"
+            group = found[doc.package].setdefault(why, {"outputs": 0, "examples": []})
+            group["outputs"] += 1
+            if len(group["examples"]) < per_reason:
+                group["examples"].append(f"{doc.path}:{line} ({doc.name}): {text}")
+    return {package: dict(sorted(groups.items(), key=lambda item: -item[1]["outputs"])) for package, groups in found.items()}
 
 
 def print_summary(summary: dict) -> None:
@@ -691,7 +734,9 @@ def print_summary(summary: dict) -> None:
         for path, row in sorted(figures["modules"].items()):
             total.update(row)
             print(f"{path:52s} {row['docstrings']:5d} {row['outputs']:7d} " + " ".join(f"{row[kind]:13d}" for kind in CHECKERS))
-        print(f"{'total':52s} {total['docstrings']:5d} {total['outputs']:7d} " + " ".join(f"{total[kind]:13d}" for kind in CHECKERS))
+        print(
+            f"{'total':52s} {total['docstrings']:5d} {total['outputs']:7d} " + " ".join(f"{total[kind]:13d}" for kind in CHECKERS)
+        )
         print(f"\n{package}: wrong outputs rejected ({figures['sampled_outputs']} outputs that all three pass, mutated)")
         print(f"{'kind':28s} {'wrong':>7s} " + " ".join(f"{kind:>13s}" for kind in CHECKERS))
         total = Counter()
@@ -712,8 +757,12 @@ def print_summary(summary: dict) -> None:
     for kind, found in summary["timeouts_and_crashes"].items():
         for note in found:
             print(f"  {kind}: {note}")
-    for path, found in summary.get("harness_fails_where_scipy_doctest_passes", {}).items():
-        print(f"  scipy-doctest passes, the harness does not: {path}: {', '.join(found)}")
+    for package, groups in summary.get("harness_fails_where_scipy_doctest_passes", {}).items():
+        print(f"\n{package}: outputs scipy-doctest passes and the harness does not, by the harness's reason")
+        for why, group in groups.items():
+            print(f"  {group['outputs']:5d}  {why}")
+            for text in group["examples"]:
+                print("           " + text.replace("\n", "\n             "))
 
 
 if __name__ == "__main__":
