@@ -718,7 +718,8 @@ def differences(docs: list[Docstring], valid: dict, problems: list[list[str]], p
             first, last = spans.get(line, (line, line))
             own = [p for at, p in lines if first <= at <= last] if mine == FAILED else []
             earlier = [p for at, p in lines if at < first] or [p for _, p in lines]
-            text = own[0] if own else earlier[-1] if earlier else "?"
+            stopped = [p for p in earlier if re.search(r": (unexpected exception|timed out|crashed|exited|cannot)", p)]
+            text = own[0] if own else (stopped or earlier or ["?"])[0]
             why = reason(text) if own else f"not reached: {reason(text)}"
             group = found[doc.package].setdefault(why, {"outputs": 0, "examples": []})
             group["outputs"] += 1
