@@ -337,6 +337,12 @@ MUTATIONS = {
 }
 
 
+def want_text(doc: Docstring, line: int) -> str:
+    """The output documented under the input at `line`."""
+    entry = next(e for e in sessions.read_session(doc.path, doc.first_line, doc.lines) if e.line == line)
+    return "\n".join(text for _, text in entry.want)
+
+
 def mutants(doc: Docstring, line: int, rng: random.Random) -> list[tuple[str, Docstring]]:
     """(kind, docstring) for each kind of wrong output that applies to the output under the input at `line`:
     the docstring up to that output, the output replaced, its indentation kept."""
@@ -602,6 +608,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="timed rounds over the valid docstrings, order alternating")
     parser.add_argument("--sample", type=int, default=150, help="outputs per library that get mutated (default %(default)s)")
     parser.add_argument("--seed", type=int, default=16, help="seed of the mutation sample (default %(default)s)")
+    parser.add_argument("--modules", help="comma-separated modules to read instead of the library's list (with --only)")
+    parser.add_argument("--containing", help="only the docstrings whose text contains this string")
     parser.add_argument("--legacy", help="NumPy legacy print mode for the harness, e.g. 1.25")
     parser.add_argument(
         "--show",
@@ -613,8 +621,11 @@ def main() -> None:
 
     packages = [args.only] if args.only else sorted(MODULES)
     docs: list[Docstring] = []
+    if args.modules:
+        MODULES[packages[0]] = args.modules.split(",")
     for package in packages:
-        docs += find_docstrings(package)[: args.limit]
+        found = [doc for doc in find_docstrings(package) if not args.containing or args.containing in doc.text()]
+        docs += found[: args.limit]
     summary = {
         "versions": {name: importlib.import_module(name).__version__ for name in ("numpy", *packages, "scipy_doctest")},
         "machine": f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start",
@@ -648,7 +659,10 @@ def main() -> None:
             for line in doc.outputs()
             if all(valid[kind][number].get(line) == PASSED for kind in CHECKERS)
         ]
-        for number, line in sorted(rng.sample(eligible, min(args.sample, len(eligible)))):
+        sample = set(rng.sample(eligible, min(args.sample, len(eligible))))
+        # Result objects are few: every eligible one is mutated, so that renamed fields are tried at all.
+        sample |= {(number, line) for number, line in eligible if args.sample and FIELD.search(want_text(docs[number], line))}
+        for number, line in sorted(sample):
             for kind, mutant in mutants(docs[number], line, rng):
                 mutated.append((package, kind, mutant))
                 targets.append((number, line))
@@ -675,6 +689,11 @@ def main() -> None:
             for kind in CHECKERS:
                 by_kind[kind_of_mutation][kind] += rejected[kind][index].get(line) == FAILED
         figures["mutations"] = {k: dict(v) for k, v in by_kind.items()}
+        figures["harness_let_through"] = [
+            f"{kind_of_mutation}: {mutant.path}:{targets[index][1]} ({mutant.name}): {mutant.lines[-1].strip()}"
+            for index, (owner, kind_of_mutation, mutant) in enumerate(mutated)
+            if owner == package and rejected["harness"][index].get(targets[index][1]) != FAILED
+        ]
         figures["sampled_outputs"] = len({targets[i] for i, m in enumerate(mutated) if m[0] == package})
         summary["packages"][package] = figures
     if args.show:
@@ -747,6 +766,8 @@ def print_summary(summary: dict) -> None:
             total.update(row)
             print(f"{kind:28s} {row['wrong outputs']:7d} " + " ".join(f"{row.get(k, 0):13d}" for k in CHECKERS))
         print(f"{'total':28s} {total['wrong outputs']:7d} " + " ".join(f"{total[k]:13d}" for k in CHECKERS))
+        for text in figures["harness_let_through"]:
+            print(f"  the harness did not reject: {text}")
     print(f"\ntime on the {summary['docstrings']} unmodified docstrings (wall / CPU with children), by round:")
     for kind, rounds in summary["times"].items():
         print(f"  {kind:14s} " + "   ".join(f"{t['wall_s']:7.2f} s / {t['cpu_s']:7.2f} s" for t in rounds))
