@@ -1,5 +1,8 @@
 """The harness on a corpus nobody here wrote: the doctests inside the installed torch and NumPy.
 
+This runner converts docstrings to snippet files (snippet_speed.py --corpus times the `#>` format on them);
+the harness, scipy-doctest and doctest side by side on the docstrings as written is docstring_corpus.py.
+
 Run on demand (a measuring instrument, not a test):
 
     python benchmarks/doctest_corpus.py                    # both libraries, all figures
