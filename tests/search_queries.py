@@ -241,7 +241,7 @@ MESSAGES = [
         "RuntimeError: stack expects each tensor to be equal size, but got [3, 32, 32] at entry 0 and [1, 32, 32] at entry 7",
         "stack expects each tensor to be equal size",
     ),
-    ("TypeError: matmul(): argument 'other' (position 1) must be Tensor, not numpy.ndarray", "matmul(): argument 'other'"),
+    ("TypeError: expected np.ndarray (got Parameter)", "expected np.ndarray (got Tensor)"),
     ("can't convert cuda:1 device type tensor to numpy", "can't convert cuda:0 device type"),
     ("TypeError: can't convert np.ndarray of type numpy.float128", "can't convert np.ndarray of type"),
     (
