@@ -44,7 +44,7 @@ def run_axe(base: str, paths: list[str]) -> list[str]:
                 page = browser.new_page(viewport={"width": width, "height": 800})
                 page.emulate_media(color_scheme=scheme)
                 for path in paths:
-                    page.goto(base + path, wait_until="networkidle")
+                    page.goto(base + path, wait_until="load")  # axe_violations waits for the theme's script
                     problems += [f"{path} ({scheme}, {width} px): {line}" for line in axe_violations(page)]
                 page.close()
         browser.close()

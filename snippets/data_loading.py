@@ -101,7 +101,6 @@ import torch
 from torch.utils.data import DataLoader, Dataset, get_worker_info
 
 
-# fmt: off
 class Jitter(Dataset):
     """Four samples, each a random number from the dataset's own NumPy generator."""
     def __init__(self):
@@ -110,8 +109,6 @@ class Jitter(Dataset):
         return 4
     def __getitem__(self, index):
         return self.rng.integers(1000)
-
-# fmt: on
 
 
 # Each worker gets a copy of the dataset, generator state included: both draw the same numbers.
@@ -137,15 +134,12 @@ import torch
 from torch.utils.data import DataLoader, Dataset
 
 
-# fmt: off
 class GlobalJitter(Dataset):
     """Four samples drawn from NumPy's global generator, which torch 1.9 and later seeds in each worker."""
     def __len__(self):
         return 4
     def __getitem__(self, index):
         return np.random.randint(1000)
-
-# fmt: on
 
 
 list(DataLoader(GlobalJitter(), batch_size=2, num_workers=2, generator=torch.Generator().manual_seed(0)))

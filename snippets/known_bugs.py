@@ -53,6 +53,37 @@ result.returncode  # a negative return code is the signal: 6 is SIGABRT
 #> -6
 # --8<-- [end:negative_strides_abort]
 
+# --8<-- [start:shared_memory_resize_segfault]
+import signal
+import subprocess
+import sys
+
+import torch
+
+# Run in a separate interpreter: growing a tensor in shared memory kills the process instead of raising.
+code = "import torch; torch.zeros(5).share_memory_().resize_(6)"
+# fix: Make a new shared tensor of the new size and copy the values in: `bigger = torch.zeros(6).share_memory_(); bigger[:5] = shared`.
+result = subprocess.run([sys.executable, "-c", code], capture_output=True)
+result.returncode  # a negative return code is the signal: 11 is SIGSEGV
+#> -11
+signal.Signals(-result.returncode)
+#> <Signals.SIGSEGV: 11>
+storage_code = "import torch; torch.zeros(5).share_memory_().untyped_storage().resize_(24)"  # 20 bytes to 24
+subprocess.run([sys.executable, "-c", storage_code], capture_output=True).returncode  # the storage crashes too
+#> -11
+shared = torch.arange(5.0).share_memory_()
+bigger = torch.zeros(6).share_memory_()  # a new tensor in shared memory, of the new size
+bigger[:5] = shared  # copy the old values in
+bigger
+#> tensor([0., 1., 2., 3., 4., 0.])
+bigger.is_shared()
+#> True
+shared.resize_(5, 1).shape  # keeping the number of elements does not crash
+#> torch.Size([5, 1])
+shared.resize_(2, 2).shape  # nor does shrinking
+#> torch.Size([2, 2])
+# --8<-- [end:shared_memory_resize_segfault]
+
 # --8<-- [start:array_copy_false]
 # requires: numpy>=2
 import numpy as np

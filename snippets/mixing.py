@@ -352,6 +352,26 @@ torch.zeros(np.array([2, 3]).tolist()).shape
 #> torch.Size([2, 3])
 # --8<-- [end:numpy_numbers_as_sizes]
 
+# --8<-- [start:split_numpy_integer]
+import numpy as np
+import torch
+
+batch = torch.arange(6)
+size = np.int64(2)  # a size computed with NumPy: len(array) // 3, say
+# fix: convert to a Python int: `batch.split(int(size))` (a NumPy integer is not an `int` to `split`)
+batch.split(size)
+#! raises TypeError: split_with_sizes(): argument 'split_sizes' (position 2) must be tuple of ints, not numpy.int64
+batch.split(int(size))
+#> (tensor([0, 1]), tensor([2, 3]), tensor([4, 5]))
+# fix: the same for torch.split: `torch.split(batch, int(size))`
+torch.split(batch, size)
+#! raises TypeError: split_with_sizes(): argument 'split_sizes' (position 2) must be tuple of ints, not numpy.int64
+batch.split([size, size, size])  # a list of NumPy integers is taken
+#> (tensor([0, 1]), tensor([2, 3]), tensor([4, 5]))
+batch.chunk(np.int64(3))  # and chunk takes a NumPy integer
+#> (tensor([0, 1]), tensor([2, 3]), tensor([4, 5]))
+# --8<-- [end:split_numpy_integer]
+
 # --8<-- [start:numpy_shuffle_tensor]
 import numpy as np
 import torch

@@ -161,20 +161,6 @@ torch.tensor(5.0).T  # no dimensions: a warning of its own
 #> tensor(5.)
 # --8<-- [end:transpose_other_dims]
 
-# --8<-- [start:from_numpy_tensor]
-import numpy as np
-import torch
-
-pose = torch.eye(4)  # code that expected an array got a tensor
-# fix: It is a tensor already: use it as it is, or `torch.as_tensor(x)`, which takes arrays and tensors alike.
-torch.from_numpy(pose[:3, :3])
-#! raises TypeError: expected np.ndarray (got Tensor)
-torch.as_tensor(pose[:3, :3]).shape
-#> torch.Size([3, 3])
-torch.as_tensor(np.eye(3)).shape  # the same call on an array
-#> torch.Size([3, 3])
-# --8<-- [end:from_numpy_tensor]
-
 # --8<-- [start:concatenate]
 import numpy as np
 import torch

@@ -86,11 +86,11 @@ def project_own_zygote(pytester):
 def project(project_own_zygote, kept_zygote, monkeypatch):
     """The same project, whose in-process runs share one zygote instead of starting their own (about 2 s each
     on an idle machine): the plugin's examples still run each in a child forked from it, and each run's
-    --snippet-timeout and --update-expected go with its requests. A test that needs a fresh zygote (another
+    --snippet-timeout, --update-expected and legacy print mode go with its requests. A test that needs a fresh zygote (another
     environment, say) uses project_own_zygote."""
 
-    def shared(timeout: float, update: bool) -> Zygote:
-        kept_zygote.timeout, kept_zygote.update = timeout, update
+    def shared(timeout: float, update: bool, legacy_print: str | None = None) -> Zygote:
+        kept_zygote.timeout, kept_zygote.update, kept_zygote.legacy_print = timeout, update, legacy_print
         return kept_zygote
 
     monkeypatch.setattr(plugin, "Zygote", shared)

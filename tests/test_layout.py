@@ -186,7 +186,8 @@ def measure(browser, base: str, path: str, width: int) -> dict:
     context = browser_context(browser, base, width)
     tab = context.new_page()
     try:
-        tab.goto(path, wait_until="networkidle")
+        tab.goto(path, wait_until="load")  # then the conditions below, not half a second of network quiet
+        tab.evaluate("() => document.fonts.ready.then(() => true)")  # widths are measured in the page's own fonts
         tab.evaluate(REVEAL)
         # Material wraps tables in a scrolling box from its script, and images decode late: wait for both.
         tab.wait_for_function(

@@ -88,9 +88,17 @@ def binary_versions(name: str, python: str) -> tuple[str, set[str]]:
     return result.stdout + result.stderr, set(listed[1].split(", ")) if listed else set()
 
 
+def needs_the_index() -> None:
+    """Skip, outside CI and unless RESOLVE_MATRIX is set: the look-ups start one pip per pin and Python (about 50),
+    a minute of CPU on two cores, for a check that only a change of requirements.txt or the matrix can turn red."""
+    if not (os.environ.get("CI") or os.environ.get("RESOLVE_MATRIX")):
+        pytest.skip("looks up every pin for every matrix Python in the package index: set RESOLVE_MATRIX=1 (CI does)")
+
+
 @pytest.fixture(scope="module")
 def index_listings() -> dict[tuple[str, str], tuple[str, set[str]]]:
     """For every pin and every matrix Python: what the package index offers, looked up a few at a time."""
+    needs_the_index()
     wanted = {(name, checked_python(cell["python"])) for cell in matrix_cells() for name in pins(cell["numpy"])}
     with ThreadPoolExecutor(max_workers=6) as pool:
         return dict(zip(wanted, pool.map(lambda key: binary_versions(*key), wanted)))
@@ -111,6 +119,7 @@ def test_every_pin_has_a_build_for_every_matrix_cell(cell, index_listings):
 @pytest.mark.slow
 def test_a_python_too_old_for_the_pins_has_no_build():
     """The check above can fail: NumPy 2.4 has no build for Python 3.10."""
+    needs_the_index()
     output, versions = binary_versions("numpy", "3.10")
     assert versions, output
     assert PINNED_NUMPY not in versions
@@ -130,7 +139,7 @@ def resolutions(tmp_path_factory) -> dict[tuple[str, str], tuple[int, str]]:
     Keys: ("requirements.txt", python) and ("numpy==X", python); values: pip's exit status and output.
     A full resolution reads every wheel's metadata, which from an index without separate metadata files
     means downloading every wheel (torch and its CUDA libraries: over a gigabyte per Python), so it runs
-    under CI and on request, and the index look-ups above run everywhere.
+    under CI and on request, as the index look-ups above do.
     """
     if not (os.environ.get("CI") or os.environ.get("RESOLVE_MATRIX")):
         pytest.skip("a full dry-run install per matrix cell downloads over a gigabyte per Python: set RESOLVE_MATRIX=1 (CI does)")

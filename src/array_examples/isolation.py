@@ -66,10 +66,12 @@ SPARE_BATCH = 8
 class Zygote:
     """The pytest-side handle on the zygote process."""
 
-    def __init__(self, timeout: float = DEFAULT_TIMEOUT, update: bool = False) -> None:
-        """`timeout`: seconds one example may run; `update`: run as --update-expected does (see run_example)."""
+    def __init__(self, timeout: float = DEFAULT_TIMEOUT, update: bool = False, legacy_print: str | None = None) -> None:
+        """`timeout`: seconds one example may run; `update`: run as --update-expected does (see run_example);
+        `legacy_print`: NumPy's legacy print mode ("1.25") each example runs under, or None (see legacy.py)."""
         self.timeout = timeout
         self.update = update
+        self.legacy_print = legacy_print
         self.process: subprocess.Popen[bytes] | None = None
         self._facts: Facts | None = None
         self._ids = itertools.count()
@@ -99,7 +101,9 @@ class Zygote:
         return self.process.stdin, self.process.stdout
 
     def _request(self, example: Example | None) -> Request:
-        return Request(id=next(self._ids), timeout=self.timeout, update=self.update, example=example)
+        return Request(
+            id=next(self._ids), timeout=self.timeout, update=self.update, example=example, legacy_print=self.legacy_print
+        )
 
     def _write(self, request: Request) -> None:
         requests = self._pipes()[0]
@@ -662,6 +666,7 @@ def serve_request(request: Request, progress: mmap.mmap) -> Report:
         request.example,
         on_statement=lambda line: progress.__setitem__(slice(0, 8), line.to_bytes(8, "little")),
         update=request.update,
+        legacy_print=request.legacy_print,
     )
     return Report(result=result, imported=[name for name in ON_DEMAND if name in sys.modules])
 

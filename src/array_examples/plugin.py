@@ -38,7 +38,7 @@ from pytest_codeblocks import extract_from_file
 
 from array_examples import sessions
 from array_examples.isolation import DEFAULT_TIMEOUT, Zygote
-from array_examples.protocol import Rewrite
+from array_examples.protocol import Facts, Rewrite
 from array_examples.report import apply_rewrites, update_failures, write_verified
 from array_examples.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
 
@@ -92,6 +92,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type="linelist",
         default=[],
     )
+    parser.addini(
+        "array_examples_legacy_print",
+        "NumPy's legacy print mode the docs are written for, as np.set_printoptions(legacy=...) takes it: "
+        '"1.25" for docs written for NumPy 1 (0.5 where NumPy 2 prints np.float64(0.5)); off when empty or false',
+        default="",
+    )
     group = parser.getgroup("snippets", "tested documentation snippets")
     group.addoption(
         "--array-doctest-modules",
@@ -107,13 +113,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "or a list such as cpu, cuda, cpu,cuda to run only those devices and fail when one is missing",
     )
     group.addoption(
+        "--array-legacy-print",
+        metavar="MODE",
+        help="run every example under NumPy's legacy print mode MODE (such as 1.25, for docs written for NumPy 1), "
+        "or false for none; overrides the ini option array_examples_legacy_print",
+    )
+    group.addoption(
         "--snippet-timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds one example may run (default %(default)s)"
     )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "gpu: an example that needs a CUDA GPU")
-    config.stash[ZYGOTE] = Zygote(timeout=config.getoption("--snippet-timeout"), update=config.getoption("--update-expected"))
+    config.stash[ZYGOTE] = Zygote(
+        timeout=config.getoption("--snippet-timeout"),
+        update=config.getoption("--update-expected"),
+        legacy_print=legacy_print(config),
+    )
     config.stash[REWRITES] = {}
     config.stash[CHANGED] = []
     config.stash[VERIFIED_DEVICES] = set()
@@ -129,6 +145,26 @@ def pytest_configure(config: pytest.Config) -> None:
         # Each xdist worker would rewrite files and the controller, which runs none, would report none changed.
         raise pytest.UsageError("--update-expected cannot run under pytest-xdist: add -n 0 (or -p no:xdist)")
     warn_examples_outside_testpaths(config)
+
+
+def legacy_print(config: pytest.Config) -> str | None:
+    """NumPy's legacy print mode the examples run under: `--array-legacy-print`, else the ini option
+    `array_examples_legacy_print`; None for none. Raises pytest.UsageError, naming the option, for a mode
+    the installed NumPy does not have."""
+    given = config.getoption("--array-legacy-print")
+    option = "--array-legacy-print" if given is not None else "array_examples_legacy_print"
+    text = given if given is not None else config.getini("array_examples_legacy_print")
+    if not text:
+        return None
+    from array_examples import legacy  # imports NumPy, which pytest's own process needs only here
+
+    value = legacy.option_value(text)
+    if value is not None:
+        try:
+            legacy.check(value, option)
+        except ValueError as error:
+            raise pytest.UsageError(str(error)) from None
+    return value
 
 
 def doctest_flags(config: pytest.Config) -> int:
@@ -507,8 +543,16 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     verified_name = config.getini("array_examples_verified_file")
     if config.getoption("--update-expected") and devices and full_run and verified_name:
         verified = config.rootpath / verified_name
-        if write_verified(verified, devices, config.stash[ZYGOTE].facts()):
+        if write_verified(verified, devices, verified_facts(config.stash[ZYGOTE])):
             config.stash[CHANGED].append(verified.relative_to(config.rootpath).as_posix())
+
+
+def verified_facts(zygote: Zygote) -> Facts:
+    """The versions the examples ran with, as the versions line and the verified file say them: NumPy's with
+    the legacy print mode they ran under, if any (`2.4.6 (legacy print mode 1.25)`)."""
+    facts = zygote.facts()
+    mode = f" (legacy print mode {zygote.legacy_print})" if zygote.legacy_print else ""
+    return {**facts, "numpy": facts["numpy"] + mode}
 
 
 def is_example_report(report: pytest.TestReport | pytest.CollectReport, config: pytest.Config) -> bool:
@@ -532,7 +576,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     }
     verified = example_reports["passed"] and not example_reports["failed"] and not example_reports["error"]
     if zygote.process is not None and verified:
-        facts = zygote.facts()
+        facts = verified_facts(zygote)
         terminalreporter.write_line(
             f"examples verified with torch {facts['torch'] or '(not installed)'}, NumPy {facts['numpy']}, Python {facts['python']}, "
             f"CUDA: {facts['gpu'] or 'not available'}"

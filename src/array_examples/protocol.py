@@ -66,16 +66,25 @@ class Request:
     timeout: float  # seconds the child may run
     update: bool = False  # run as --update-expected does (see repl.run_example)
     example: Example | None = None
+    legacy_print: str | None = None  # NumPy's legacy print mode the docs are written for (see legacy.py)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "timeout": self.timeout, "update": self.update, "example": self.example and asdict(self.example)}
+        return {
+            "id": self.id,
+            "timeout": self.timeout,
+            "update": self.update,
+            "example": self.example and asdict(self.example),
+            "legacy_print": self.legacy_print,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Request:
         example = data["example"]
         if example is not None:
             example = Example(**{**example, "requires": tuple(example["requires"])})
-        return cls(id=data["id"], timeout=data["timeout"], update=data["update"], example=example)
+        return cls(
+            id=data["id"], timeout=data["timeout"], update=data["update"], example=example, legacy_print=data.get("legacy_print")
+        )
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-from array_examples import report, sessions
+from array_examples import legacy, report, sessions
 from array_examples.capture import StandardOutput
 from array_examples.compare import compare_value, normalise, without_addresses
 from array_examples.protocol import ExampleResult, Rewrite
@@ -239,6 +239,9 @@ def judge(shown: Shown, documented_text: str, as_shown: bool = False) -> tuple[s
     if key not in shown.verdicts:
         try:
             differences = compare_value(documented_text, shown.value, shown.text if as_shown else None)
+            if any(line.startswith("type") for line in differences):
+                # A NumPy 1 scalar repr (`0.5` for np.float64(0.5)) says what to write instead.
+                differences += filter(None, [legacy.hint(documented_text, shown.value, shown.text)])
             verdict = ("documented value differs", differences) if differences else None
         except MalformedOutput as error:
             verdict = ("malformed documented output", [str(error)])
@@ -592,9 +595,15 @@ def starting_namespace(example: Example) -> dict[str, Any]:
 
 
 def run_example(
-    example: Example, on_statement: Callable[[int], object] = lambda line: None, update: bool = False
+    example: Example,
+    on_statement: Callable[[int], object] = lambda line: None,
+    update: bool = False,
+    legacy_print: str | None = None,
 ) -> ExampleResult:
     """Run every statement; return {"problems": [text], "rewrites": [what the update writes, see report.rewrite]}.
+
+    `legacy_print`: NumPy's legacy print mode ("1.25") to set before the example runs, as the docs declare
+    they were written for (see legacy.py); None leaves NumPy's print options as they are.
 
     An undocumented exception stops a normal run, since the rest would run on a state the reader never
     reaches. An update run (`update`) goes on: it documents the exception, so the next run goes on too,
@@ -604,6 +613,10 @@ def run_example(
         statements = parse_statements(example) if example.session is None else sessions.example_statements(example)
     except SnippetError as error:
         return {"problems": [str(error)], "rewrites": []}
+    try:
+        legacy.enter(legacy_print)
+    except ValueError as error:  # the plugin checks its option; a caller of the Zygote may pass anything
+        return {"problems": [f"{example.filename}:{example.first_line}: {error}"], "rewrites": []}
     try:
         namespace = starting_namespace(example)
     except BaseException as error:  # a docstring's module that fails to import
