@@ -226,57 +226,82 @@ def collect(
     """
     entries: dict[tuple[str, str], Entry] = {}
     for message in messages:
-        file = Path(message.filename).name
-        places = shown.get((file, message.section), []) + shown.get((file, None), [])
-        if not places:
-            where = f"section {message.section!r}" if message.section else "this file"
-            raise ErrorsIndexError(
-                message.filename,
-                message.line,
-                f"`#! {message.kind}` in {where}, which no page embeds; the errors page would have no link for it",
-            )
         key = (message.type, " ".join(message.text.split()))
         entry = entries.setdefault(key, Entry(message.kind, message.type, message.text))
-        if message.fix not in entry.fixes:
-            entry.fixes.append(message.fix)
-            entry.causes.append((message.fix, []))
-        where = next(places_of_fix for fix, places_of_fix in entry.causes if fix == message.fix)
-        for place in places:
-            if (place, message.requires) not in entry.shown:
-                entry.shown.append((place, message.requires))
-            if (place, message.requires) not in where:
-                where.append((place, message.requires))
+        add_cause(entry, message, places_of(message, shown))
     order = {page: index for index, page in enumerate(page_order or [])}
-
-    def page_rank(place: Shown) -> tuple[int, str]:
-        return order.get(place.page, len(order)), place.page
-
     taken: set[str] = set()
-    groups: dict[str, tuple[str, str]] = {}
-    for entry in entries.values():
-        first = min((place for place, _ in entry.shown), key=page_rank)
-        if first.page not in groups:
-            groups[first.page] = (first.page_title, "")
-        entry.group = groups[first.page]
-        entry.heading = short_heading(entry.text)
-    for page in sorted(groups, key=lambda page: (order.get(page, len(order)), page)):
-        groups[page] = (groups[page][0], slug(html.unescape(groups[page][0]), taken))
-    group_page = {}
-    for entry in entries.values():
-        page = min((place for place, _ in entry.shown), key=page_rank).page
-        entry.group, group_page[id(entry)] = groups[page], page
+    group_page = assign_groups(list(entries.values()), order, taken)
     ordered = sorted(
         entries.values(),
         key=lambda e: (order.get(group_page[id(e)], len(order)), group_page[id(e)], e.type.lower(), e.text.lower()),
     )
+    assign_anchors(ordered, taken)
+    return ordered
+
+
+def places_of(message: Message, shown: dict[tuple[str, str | None], list[Shown]]) -> list[Shown]:
+    """The places that show a message's section (or its whole file).
+
+    Raises ErrorsIndexError, naming the message's file and line, when no page shows it.
+    """
+    file = Path(message.filename).name
+    places = shown.get((file, message.section), []) + shown.get((file, None), [])
+    if not places:
+        where = f"section {message.section!r}" if message.section else "this file"
+        raise ErrorsIndexError(
+            message.filename,
+            message.line,
+            f"`#! {message.kind}` in {where}, which no page embeds; the errors page would have no link for it",
+        )
+    return places
+
+
+def add_cause(entry: Entry, message: Message, places: list[Shown]) -> None:
+    """Record one occurrence of the entry's message: its fix (once per distinct fix) and the places that show it,
+    in the entry's places and under that fix's cause, each (place, requirement) once."""
+    if message.fix not in entry.fixes:
+        entry.fixes.append(message.fix)
+        entry.causes.append((message.fix, []))
+    where = next(places_of_fix for fix, places_of_fix in entry.causes if fix == message.fix)
+    for place in places:
+        for found in (entry.shown, where):
+            if (place, message.requires) not in found:
+                found.append((place, message.requires))
+
+
+def assign_groups(entries: list[Entry], order: dict[str, int], taken: set[str]) -> dict[int, str]:
+    """Set each entry's group (title, id) and short heading: the group is the first page, in `order` then by
+    name, that shows the entry. Group ids are made unique in page order (extending `taken`).
+
+    Returns {id(entry): the group's page}.
+    """
+
+    def page_rank(place: Shown) -> tuple[int, str]:
+        return order.get(place.page, len(order)), place.page
+
+    first_places = {id(entry): min((place for place, _ in entry.shown), key=page_rank) for entry in entries}
+    titles: dict[str, str] = {}
+    for place in first_places.values():
+        titles.setdefault(place.page, place.page_title)
+    groups = {}
+    for page in sorted(titles, key=lambda page: (order.get(page, len(order)), page)):
+        groups[page] = (titles[page], slug(html.unescape(titles[page]), taken))
+    for entry in entries:
+        entry.group = groups[first_places[id(entry)].page]
+        entry.heading = short_heading(entry.text)
+    return {key: place.page for key, place in first_places.items()}
+
+
+def assign_anchors(ordered: list[Entry], taken: set[str]) -> None:
+    """Give each entry its heading's id, in order; messages that start alike (the same type and first
+    sentence in one group) share one heading, each with its own block."""
     anchors: dict[tuple[str, str, str], str] = {}
     for entry in ordered:
-        # Messages that start alike (the same first sentence) share one heading, each with its own block.
         heading_key = (entry.group[1], entry.type, entry.heading)
         if heading_key not in anchors:
             anchors[heading_key] = slug(f"{entry.type} {entry.heading}", taken)
         entry.anchor = anchors[heading_key]
-    return ordered
 
 
 def short_heading(text: str, limit: int = 72) -> str:
