@@ -183,6 +183,25 @@ def test_axe_finds_no_accessibility_violation(page, site, scheme, width):
     assert not found, "\n".join(found)
 
 
+def test_code_blocks_scrolled_into_view_get_named_buttons(page):
+    """Code blocks get their buttons as they scroll into view (Material's content.lazy, mkdocs.yml), and
+    accessibility.js names each block's button bar then: unnamed, axe finds the bars' landmarks alike."""
+    from playwright.sync_api import expect
+
+    if AXE is None or not AXE.exists():
+        skip_or_fail(AXE_MISSING)
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto("errors/", wait_until="networkidle")
+    blocks = page.locator(".md-content pre")
+    count = blocks.count()
+    assert page.locator(".md-code__nav").count() < count, "every block got its buttons at load: content.lazy is off"
+    for index in range(count):
+        blocks.nth(index).scroll_into_view_if_needed()
+    expect(page.locator(".md-code__nav")).to_have_count(count)
+    expect(page.locator(".md-code__nav:not([aria-label])")).to_have_count(0)
+    assert not axe_violations(page)
+
+
 class Links(HTMLParser):
     def __init__(self):
         super().__init__()
