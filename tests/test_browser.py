@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from sitetools import AXE, AXE_MISSING, AXE_WIDTHS, ROOT, axe_violations, page_paths, skip_or_fail
+from sitetools import AXE, AXE_COLOUR_RULES, AXE_MISSING, AXE_WIDTHS, ROOT, axe_violations, page_paths, skip_or_fail
 
 RESULTS = ROOT / "test-results"
 # The path part of site_url in mkdocs.yml: the 404 page uses absolute links under it.
@@ -179,8 +179,25 @@ def test_axe_finds_no_accessibility_violation(page, site, scheme, width):
     for path in page_paths(folder):
         # "load", not "networkidle" (half a second of quiet a page): axe_violations waits for the theme's script.
         page.goto(path, wait_until="load")
-        found += [f"/{path} at {width} px: {line}" for line in axe_violations(page)]
+        # Dark differs from light in colours alone: its run checks the colour rules (scripts/audit_site.py, in CI, all).
+        rules = AXE_COLOUR_RULES if scheme == "dark" else None
+        found += [f"/{path} at {width} px: {line}" for line in axe_violations(page, rules)]
     assert not found, "\n".join(found)
+
+
+def test_axe_check_can_fail_in_either_colour_scheme(page):
+    """The check above can fail: grey text on grey fails the colour rules, an image without a text
+    alternative the full set (and not the colour rules)."""
+    if AXE is None or not AXE.exists():
+        skip_or_fail(AXE_MISSING)
+    page.goto("")
+    page.emulate_media(color_scheme="dark")
+    page.evaluate("""() => {
+      const article = document.querySelector("article");
+      article.insertAdjacentHTML("beforeend", '<p style="color: #777; background: #888">faint</p><img src="x.png">');
+    }""")
+    assert [line.split(" ")[0] for line in axe_violations(page, AXE_COLOUR_RULES)] == ["color-contrast"]
+    assert {"color-contrast", "image-alt"} <= {line.split(" ")[0] for line in axe_violations(page)}
 
 
 def test_code_blocks_scrolled_into_view_get_named_buttons(page):
