@@ -504,7 +504,7 @@ def test_sessions_keep_the_file_lines():
 
 def with_ini(pytester, *lines: str) -> None:
     """A pyproject.toml whose pytest section holds these ini lines."""
-    pytester.makepyprojecttoml("\n".join(['[tool.pytest.ini_options]', 'addopts = "-p no:cacheprovider"', *lines]) + "\n")
+    pytester.makepyprojecttoml("\n".join(["[tool.pytest.ini_options]", 'addopts = "-p no:cacheprovider"', *lines]) + "\n")
 
 
 NAMESPACE_INI = 'array_examples_doctest_namespace = ["import numpy as np", "rng = np.random.default_rng(7)"]'
@@ -514,7 +514,11 @@ NO_NP = '"""A module that never imports NumPy, as numpy/_core/einsumfunc.py has 
 @rule("doctest namespace")
 def test_the_namespace_option_seeds_every_session(bare):
     write(bare, "mod.py", NO_NP)
-    write(bare, "docs/page.md", "```pycon\n>>> rng.integers(10, size=2)  # may vary\narray([1, 2])\n>>> np.ones(1)\narray([1.])\n```\n")
+    write(
+        bare,
+        "docs/page.md",
+        "```pycon\n>>> rng.integers(10, size=2)  # may vary\narray([1, 2])\n>>> np.ones(1)\narray([1.])\n```\n",
+    )
     write(bare, "guide.rst", "::\n\n    >>> np.zeros(1)\n    array([0.])\n")
     snippet = "import numpy as np\n\n'np' in dir()\n#> True\n'rng' in dir()\n#> False\n"
     write(bare, "snippets/plain.py", snippet)
@@ -545,7 +549,9 @@ def test_a_bad_namespace_statement_is_an_error_naming_the_option_and_line(bare):
     result = run(bare, "--array-doctest-modules", "mod.py")
     assert result.parseoutcomes() == {"failed": 1}
     result.stdout.fnmatch_lines(
-        ["mod.py:5: setup failed: array_examples_doctest_namespace line 2, `import nump as np2`: ModuleNotFoundError: No module named 'nump'"]
+        [
+            "mod.py:5: setup failed: array_examples_doctest_namespace line 2, `import nump as np2`: ModuleNotFoundError: No module named 'nump'"
+        ]
     )
 
 
@@ -597,7 +603,9 @@ def test_ignore_exception_detail_compares_the_type_alone(bare):
             "*exception type: documented KeyError, actual IndexError (under IGNORE_EXCEPTION_DETAIL only the type is compared)",
         ]
     )
-    result.stdout.fnmatch_lines([f"mod.py:{line_of(IGNORE_DETAIL, '    Traceback', 'def without_the')}: exception message differs*"])
+    result.stdout.fnmatch_lines(
+        [f"mod.py:{line_of(IGNORE_DETAIL, '    Traceback', 'def without_the')}: exception message differs*"]
+    )
     # pytest's ini option doctest_optionflags turns it on for every session.
     write(bare, "mod.py", IGNORE_DETAIL.replace("  # doctest: +IGNORE_EXCEPTION_DETAIL", ""))
     with_ini(bare, 'doctest_optionflags = ["ELLIPSIS", "IGNORE_EXCEPTION_DETAIL"]')
