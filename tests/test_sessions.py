@@ -47,8 +47,6 @@ CONVENTIONS = '''\
 """Each function's docstring is one example, run in a copy of this module's globals."""
 
 import numpy as np
-import pytest
-from rules import rule
 
 
 def right_values():
