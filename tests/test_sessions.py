@@ -505,7 +505,8 @@ def with_ini(pytester, *lines: str) -> None:
     pytester.makepyprojecttoml("\n".join(["[tool.pytest.ini_options]", 'addopts = "-p no:cacheprovider"', *lines]) + "\n")
 
 
-NAMESPACE_INI = 'array_examples_doctest_namespace = ["import numpy as np", "rng = np.random.default_rng(7)"]'
+# What a statement of the namespace prints is no input's output.
+NAMESPACE_INI = 'array_examples_doctest_namespace = ["import numpy as np", "rng = np.random.default_rng(7)", "print(1)"]'
 NO_NP = '"""A module that never imports NumPy, as numpy/_core/einsumfunc.py has no `np`."""\n\n\ndef f():\n    """\n    >>> np.arange(2)\n    array([0, 1])\n    """\n'
 
 
