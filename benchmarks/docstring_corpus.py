@@ -40,6 +40,8 @@ its process) never counts as passed. The figures, per module file and per librar
                 side by side in one run, in alternating order over `--rounds` rounds
 
 `--legacy 1.25` asks the harness for NumPy's legacy print mode (the plugin's option, see `harness_zygote`).
+The harness's docstrings start with what each library's conftest.py puts in every doctest's namespace
+(`NAMESPACES`, the plugin's ini option `array_examples_doctest_namespace`); `--no-namespace` leaves it out.
 """
 
 from __future__ import annotations
@@ -364,7 +366,7 @@ def mutants(doc: Docstring, line: int, rng: random.Random) -> list[tuple[str, Do
 # ---- checker 1: the harness ------------------------------------------------------------------------
 
 PROBLEM = re.compile(r"^(?P<file>[^\n:]+):(?P<line>\d+): (?P<title>[^\n]*)", re.MULTILINE)
-WHOLE = ("timed out", "crashed", "exited with code", "harness error", "cannot import")  # the docstring as a whole
+WHOLE = ("timed out", "crashed", "exited with code", "harness error", "cannot import", "setup failed")  # the docstring as a whole
 
 
 def harness_zygote(timeout: float, legacy: str | None) -> Zygote:
@@ -378,9 +380,14 @@ def harness_zygote(timeout: float, legacy: str | None) -> Zygote:
     sys.exit("--legacy: this version of the plugin has no legacy print option (array_examples_legacy_print)")
 
 
+# What each library's conftest.py puts in every doctest's namespace (NumPy's: `doctest_namespace['np'] = numpy`),
+# as the plugin's ini option array_examples_doctest_namespace declares it; emptied by --no-namespace.
+NAMESPACES = {"numpy": ["import numpy as np"], "scipy": []}
+
+
 def harness_example(doc: Docstring) -> Example:
     """The example the plugin's DocstringModule collector makes of this docstring."""
-    session = {"flags": FLAGS, "module": doc.module, "root": doc.root}
+    session = {"flags": FLAGS, "module": doc.module, "root": doc.root, "namespace": NAMESPACES[doc.package]}
     return Example(doc.path, None, doc.first_line, doc.lines, session=session)
 
 
@@ -611,6 +618,7 @@ def main() -> None:
     parser.add_argument("--modules", help="comma-separated modules to read instead of the library's list (with --only)")
     parser.add_argument("--containing", help="only the docstrings whose text contains this string")
     parser.add_argument("--legacy", help="NumPy legacy print mode for the harness, e.g. 1.25")
+    parser.add_argument("--no-namespace", action="store_true", help="the harness's docstrings start without NAMESPACES")
     parser.add_argument(
         "--show",
         type=int,
@@ -620,6 +628,8 @@ def main() -> None:
     args = parser.parse_args()
 
     packages = [args.only] if args.only else sorted(MODULES)
+    if args.no_namespace:
+        NAMESPACES.update(dict.fromkeys(NAMESPACES, []))
     docs: list[Docstring] = []
     if args.modules:
         MODULES[packages[0]] = args.modules.split(",")

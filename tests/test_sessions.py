@@ -9,6 +9,7 @@ import textwrap
 
 import numpy as np
 import pytest
+from rules import rule
 
 from array_examples.sessions import read_session
 from array_examples.snippets import SnippetError
@@ -497,3 +498,116 @@ def test_sessions_keep_the_file_lines():
         [(14, "0"), (15, "1")],
     )
     assert (second.line, second.want) == (17, [])
+
+
+def with_ini(pytester, *lines: str) -> None:
+    """A pyproject.toml whose pytest section holds these ini lines."""
+    pytester.makepyprojecttoml("\n".join(["[tool.pytest.ini_options]", 'addopts = "-p no:cacheprovider"', *lines]) + "\n")
+
+
+# What a statement of the namespace prints is no input's output.
+NAMESPACE_INI = 'array_examples_doctest_namespace = ["import numpy as np", "rng = np.random.default_rng(7)", "print(1)"]'
+NO_NP = '"""A module that never imports NumPy, as numpy/_core/einsumfunc.py has no `np`."""\n\n\ndef f():\n    """\n    >>> np.arange(2)\n    array([0, 1])\n    """\n'
+
+
+@rule("doctest namespace")
+def test_the_namespace_option_seeds_every_session(bare):
+    write(bare, "mod.py", NO_NP)
+    write(
+        bare,
+        "docs/page.md",
+        "```pycon\n>>> rng.integers(10, size=2)  # may vary\narray([1, 2])\n>>> np.ones(1)\narray([1.])\n```\n",
+    )
+    write(bare, "guide.rst", "::\n\n    >>> np.zeros(1)\n    array([0.])\n")
+    snippet = "import numpy as np\n\n'np' in dir()\n#> True\n'rng' in dir()\n#> False\n"
+    write(bare, "snippets/plain.py", snippet)
+    # Without the option the docstring fails on its missing name.
+    with_ini(bare, 'array_examples_doctest_files = ["guide.rst"]')
+    result = run(bare, "--array-doctest-modules")  # guide.rst not named: pytest's own doctest would collect it too
+    failed = dict.fromkeys(["mod.py::mod.f[cpu]", "docs/page.md::line-2[cpu]", "guide.rst::file[cpu]"], "FAILED")
+    assert outcomes(result) == {**failed, "snippets/plain.py::file[cpu]": "PASSED"}
+    result.stdout.fnmatch_lines(["mod.py:6: unexpected exception, under `np.arange(2)`", "*NameError: name 'np' is not defined"])
+    # With it, docstrings, Markdown and text files start from it; a `#>` snippet is a script and does not.
+    with_ini(bare, 'array_examples_doctest_files = ["guide.rst"]', NAMESPACE_INI)
+    result = run(bare, "--array-doctest-modules")
+    assert result.parseoutcomes() == {"passed": 4}, result.stdout.str()
+    # A wrong output under the namespace still fails.
+    write(bare, "mod.py", NO_NP.replace("array([0, 1])", "array([0, 2])"))
+    result = run(bare, "--array-doctest-modules", "mod.py")
+    result.stdout.fnmatch_lines(["mod.py:7: documented value differs, under `np.arange(2)`"])
+
+
+@rule("doctest namespace")
+def test_a_bad_namespace_statement_is_an_error_naming_the_option_and_line(bare):
+    write(bare, "mod.py", NO_NP)
+    with_ini(bare, 'array_examples_doctest_namespace = ["import numpy as np", "from numpy import (arange"]')
+    result = run(bare, "--array-doctest-modules", "mod.py")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*array_examples_doctest_namespace line 2, `from numpy import (arange`: not valid Python*"])
+    with_ini(bare, 'array_examples_doctest_namespace = ["import numpy as np", "import nump as np2"]')
+    result = run(bare, "--array-doctest-modules", "mod.py")
+    assert result.parseoutcomes() == {"failed": 1}
+    result.stdout.fnmatch_lines(
+        [
+            "mod.py:5: setup failed: array_examples_doctest_namespace line 2, `import nump as np2`: ModuleNotFoundError: No module named 'nump'"
+        ]
+    )
+
+
+IGNORE_DETAIL = '''\
+def promotion():
+    """
+    >>> import numpy as np
+    >>> np.result_type(np.dtype("M8[s]"), np.complex128)  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+     ...
+    DTypePromotionError: The DType <class 'numpy.dtype[datetime64]'> could not be promoted by <class 'numpy.dtype[complex128]'>.
+    >>> np.ones(2)[5]  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+     ...
+    somewhere.else.IndexError: another message
+    """
+
+
+def other_type():
+    """
+    >>> import numpy as np
+    >>> np.ones(2)[5]  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+     ...
+    KeyError: index 5 is out of bounds for axis 0 with size 2
+    """
+
+
+def without_the_flag():
+    """
+    >>> import numpy as np
+    >>> np.ones(2)[5]
+    Traceback (most recent call last):
+     ...
+    IndexError: another message
+    """
+'''
+
+
+@rule("ignore exception detail")
+def test_ignore_exception_detail_compares_the_type_alone(bare):
+    write(bare, "mod.py", IGNORE_DETAIL)
+    result = run(bare, "--array-doctest-modules", "mod.py")
+    expected = {"promotion": "PASSED", "other_type": "FAILED", "without_the_flag": "FAILED"}
+    assert {nodeid.split("::")[1][4:-5]: outcome for nodeid, outcome in outcomes(result).items()} == expected
+    result.stdout.fnmatch_lines(
+        [
+            f"mod.py:{line_of(IGNORE_DETAIL, '    Traceback', 'def other_type')}: exception type differs*",
+            "*exception type: documented KeyError, actual IndexError (under IGNORE_EXCEPTION_DETAIL only the type is compared)",
+        ]
+    )
+    result.stdout.fnmatch_lines(
+        [f"mod.py:{line_of(IGNORE_DETAIL, '    Traceback', 'def without_the')}: exception message differs*"]
+    )
+    # pytest's ini option doctest_optionflags turns it on for every session.
+    write(bare, "mod.py", IGNORE_DETAIL.replace("  # doctest: +IGNORE_EXCEPTION_DETAIL", ""))
+    with_ini(bare, 'doctest_optionflags = ["ELLIPSIS", "IGNORE_EXCEPTION_DETAIL"]')
+    result = run(bare, "--array-doctest-modules", "mod.py")
+    expected = {"promotion": "PASSED", "other_type": "FAILED", "without_the_flag": "PASSED"}
+    assert {nodeid.split("::")[1][4:-5]: outcome for nodeid, outcome in outcomes(result).items()} == expected

@@ -56,6 +56,7 @@ MARKDOWN_FILES = pytest.StashKey[frozenset[Path]]()
 DOCTEST_FILES = pytest.StashKey[frozenset[Path]]()  # text files read whole as one `>>>` session
 DOCTEST_MODULES = pytest.StashKey[frozenset[Path]]()  # modules whose docstrings' `>>>` sessions run
 DOCTEST_FLAGS = pytest.StashKey[int]()
+DOCTEST_NAMESPACE = pytest.StashKey[list[str]]()  # statements every `>>>` session starts with
 DOCSTRING_ITEMS = pytest.StashKey[set[str]]()  # node ids of docstring examples, which share their files with other tests
 EXAMPLE_PROPERTY = "array_example"  # in the user_properties of an example's test reports
 SESSION_FENCES = {"pycon"}  # Markdown blocks that are `>>>` sessions whatever their first line
@@ -90,6 +91,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini(
         "array_examples_doctest_files",
         "glob patterns (from the rootdir) of text files (.rst, .txt) read whole as one >>> session",
+        type="linelist",
+        default=[],
+    )
+    parser.addini(
+        sessions.NAMESPACE_OPTION,
+        "Python statements, one a line (import numpy as np), that every >>> session (docstring, Markdown, text file) "
+        "runs first, unshown and uncompared, as pytest's doctest_namespace fixture seeds doctests",
         type="linelist",
         default=[],
     )
@@ -141,6 +149,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[DOCTEST_FILES] = matching_files(config.rootpath, config.getini("array_examples_doctest_files"))
     config.stash[DOCTEST_MODULES] = matching_files(config.rootpath, config.getini("array_examples_doctest_modules"))
     config.stash[DOCTEST_FLAGS] = doctest_flags(config)
+    try:
+        config.stash[DOCTEST_NAMESPACE] = sessions.namespace_statements(config.getini(sessions.NAMESPACE_OPTION))
+    except sessions.NamespaceError as error:
+        raise pytest.UsageError(str(error)) from None
     config.stash[DOCSTRING_ITEMS] = set()
     if config.getoption("--update-expected") and getattr(config.option, "numprocesses", None):
         # Each xdist worker would rewrite files and the controller, which runs none, would report none changed.
@@ -357,7 +369,8 @@ def session_items(
     shown_as = collector.path.relative_to(collector.config.rootpath).as_posix()
     if not sessions.has_session(lines):
         return
-    session = {"flags": collector.config.stash[DOCTEST_FLAGS], **(session or {})}
+    stash = collector.config.stash
+    session = {"flags": stash[DOCTEST_FLAGS], "namespace": stash[DOCTEST_NAMESPACE], **(session or {})}
     example = Example(shown_as, None, first, lines, session=session)
     try:
         example.requires = read_requires(shown_as, first, sessions.code_lines(example))

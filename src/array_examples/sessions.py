@@ -22,7 +22,8 @@ The doctest conventions keep their meaning: `# doctest: +SKIP` (not run), `+ELLI
 (scipy-doctest's: run, output not compared) and `<BLANKLINE>`.
 
 `example_statements` runs in the child (see repl.run_example); `read_session` also at collection.
-This module only reads text, except `module_globals`, which imports the module a docstring is in.
+This module only reads text, except `module_globals`, which imports the module a docstring is in, and
+`run_namespace`, which runs the statements a project declares every session starts with.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ DIRECTIVE = re.compile(r"#\s*doctest:\s*([^\n'\"]*)$")  # doctest's own pattern 
 VARIES = re.compile(r"#\s*(may vary|random)\b", re.IGNORECASE)
 TRACEBACK = re.compile(r"^Traceback \((?:most recent call last|innermost last)\):\s*$")
 BLANKLINE = "<BLANKLINE>"
+NAMESPACE_OPTION = "array_examples_doctest_namespace"  # the ini option: statements every session starts with
 # pytest's own options, which its doctest plugin registers: known here, so a session written for pytest reads.
 # Their meaning is kept by the comparison itself (NUMBER: floats to the printed precision) or moot in Python 3.
 for _name in ("ALLOW_UNICODE", "ALLOW_BYTES", "NUMBER"):
@@ -243,3 +245,31 @@ def module_globals(example: Example) -> dict[str, Any]:
         sys.path.insert(0, root)
     module = importlib.import_module(session["module"])
     return dict(vars(module))
+
+
+class NamespaceError(Exception):
+    """A statement of the ini option NAMESPACE_OPTION that is not Python or that raised; its text names the
+    option, the statement's line in it and the statement."""
+
+
+def namespace_statements(lines: list[str]) -> list[str]:
+    """The ini option NAMESPACE_OPTION's lines, one Python statement each (`import numpy as np`).
+
+    Raises NamespaceError for a line that is not valid Python.
+    """
+    for number, text in enumerate(lines, 1):
+        try:
+            compile(text, f"<{NAMESPACE_OPTION} line {number}>", "exec")
+        except SyntaxError as error:
+            raise NamespaceError(f"{NAMESPACE_OPTION} line {number}, `{text}`: not valid Python: {error.msg}") from None
+    return list(lines)
+
+
+def run_namespace(namespace: dict[str, Any], lines: list[str]) -> None:
+    """Run each statement of NAMESPACE_OPTION in `namespace`, in order, as a session's first inputs that are
+    never shown or compared. Raises NamespaceError, naming the line, for a statement that raises."""
+    for number, text in enumerate(lines, 1):
+        try:
+            exec(compile(text, f"<{NAMESPACE_OPTION} line {number}>", "exec"), namespace)
+        except Exception as error:
+            raise NamespaceError(f"{NAMESPACE_OPTION} line {number}, `{text}`: {type(error).__name__}: {error}") from None
