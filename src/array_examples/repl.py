@@ -473,7 +473,7 @@ def exception_differences(statement: Statement, outcome: Outcome) -> list[Differ
         return [(statement.line, "unexpected exception", [f"{raised[0].__name__}: {raised[1]}", *where_raised], None, None)]
     if not (raised and expected):
         return []
-    if documented.doctest_flags and documented.doctest_flags & doctest.IGNORE_EXCEPTION_DETAIL:
+    if documented is not None and (documented.doctest_flags or 0) & doctest.IGNORE_EXCEPTION_DETAIL:
         # doctest's rule: the type alone, without its module path, and no message.
         if expected[0].rpartition(".")[2] == raised[0].__name__:
             return []
