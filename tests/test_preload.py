@@ -112,3 +112,23 @@ def test_a_zygote_started_without_examples_still_has_torch():
         assert result["problems"] == []
     finally:
         zygote.close()
+
+
+def test_a_preload_list_longer_than_a_command_line_can_hold_reaches_the_zygote(tmp_path, monkeypatch):
+    # Linux takes at most 128 KiB in one command-line argument; this list is about 300 KiB. A module is found
+    # by its file's real path, as a symbolic link on the way to it would hide it otherwise.
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "listed_module.py").write_text("VALUE = 1\n")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.chdir(tmp_path / "real")
+    zygote = isolation.Zygote()
+    zygote.preload = [("json", None)] * 20000 + [("listed_module", str(tmp_path / "link" / "listed_module.py"))]
+    try:
+        assert check_sees(zygote, "['json', 'listed_module']")
+    finally:
+        zygote.close()
+
+
+def check_sees(zygote: isolation.Zygote, seen: str) -> bool:
+    lines = ["import sys", "sorted(name for name in ['json', 'listed_module'] if name in sys.modules)", f"#> {seen}"]
+    return zygote.run(Example("a.py", None, 1, lines))["problems"] == []

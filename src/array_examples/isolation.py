@@ -90,15 +90,20 @@ class Zygote:
         # The path goes in through sys.path, not PYTHONPATH: examples see the user's environment, and so do
         # the processes they start.
         # sys.path as `python -m` would make it, with this package's folder where PYTHONPATH would have put it.
+        # The modules to preload go as the first frame on its standard input: a command line holds only so much.
+        main = "serve()" if self.preload is None else "serve(read_preload())"
         start = (
             f"import os, sys; sys.path[0:1] = [os.getcwd(), {str(PACKAGE_PARENT)!r}]; "
-            f"from array_examples.isolation import serve; serve({self.preload!r})"
+            f"from array_examples.isolation import read_preload, serve; {main}"
         )
         self.process = subprocess.Popen(
             [sys.executable, "-c", start],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
+        if self.preload is not None:
+            self._pipes()[0].write(frame({"preload": self.preload}))
+            self._pipes()[0].flush()
         if read_frame(self._pipes()[1]) != READY:
             raise RuntimeError("the snippet zygote failed to start; run `python -m array_examples.isolation` to see why")
 
@@ -194,6 +199,16 @@ def serve(preload: list[tuple[str, str | None]] | None = None) -> None:
     `preload`: see prepare."""
     channel = prepare(preload)
     Server(channel).run()
+
+
+def read_preload() -> list[tuple[str, str | None]]:
+    """The zygote's first request: the modules to import before its first fork (see Zygote.start); raises
+    RuntimeError if standard input ends first."""
+    with os.fdopen(0, "rb", buffering=0, closefd=False) as requests:  # unbuffered: reads no byte past the frame
+        message = read_frame(requests)
+    if message is None:
+        raise RuntimeError("standard input ended before the modules to preload came")
+    return [(name, origin) for name, origin in message["preload"]]
 
 
 def prepare(preload: list[tuple[str, str | None]] | None = None) -> int:
@@ -550,7 +565,9 @@ def probe_import(name: str, origin: str | None) -> bool:
         left = os.listdir(folder)
     sink.flush()
     traces = [caught, left, os.fstat(sink.fileno()).st_size, open_files() != files, threads_after_fork() > 1]
-    return not any(traces) and visible_state() == state and (origin is None or module_origin(module) == origin)
+    found = module_origin(module)
+    same = origin is None or (found is not None and os.path.realpath(found) == os.path.realpath(origin))
+    return not any(traces) and visible_state() == state and same
 
 
 @contextlib.contextmanager
