@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import doctest_corpus as corpus  # noqa: E402
 
 from array_examples.isolation import Zygote  # noqa: E402
+from array_examples.preloads import static_imports  # noqa: E402
 from array_examples.snippets import examples_in_file, unmet_requirement  # noqa: E402
 
 # Each example runs the statements the harness runs, past its documented exceptions (see corpus.RUN_FILE).
@@ -61,7 +62,9 @@ def cpu_examples():
 def time_harness(examples) -> float:
     start = time.perf_counter()
     zygote = Zygote()
-    # As the pytest plugin does: send everything, then collect the results in order.
+    # As the pytest plugin does: the zygote imports what the examples import, then gets everything at once,
+    # and the results are collected in order.
+    zygote.preload = static_imports(examples)
     for request_id in zygote.submit_all(examples):
         result = zygote.result(request_id)
         assert not result["problems"], result["problems"]  # a failing suite would be timed wrongly

@@ -1,7 +1,7 @@
 """Run each example in its own forked process, fast.
 
-A long-lived "zygote" process imports torch and NumPy once and never runs an
-example itself. For each example it forks a child: the child starts from the
+A long-lived "zygote" process imports NumPy, and torch and the other modules the
+examples import (preloads.py), once and never runs an example itself. For each example it forks a child: the child starts from the
 zygote's pristine state (default dtype, print options, warning registries), with
 its random number generators seeded afresh as a new interpreter seeds them,
 runs the example in a temporary directory, and reports back through a pipe.
@@ -76,6 +76,9 @@ class Zygote:
         self.timeout = timeout
         self.update = update
         self.legacy_print = legacy_print
+        # What the zygote imports at start (see prepare): None for NumPy and torch where installed; else NumPy and
+        # these (name, file it must come from or None), as preloads.static_imports reads them. Set before it starts.
+        self.preload: list[tuple[str, str | None]] | None = None
         self.process: subprocess.Popen[bytes] | None = None
         self._facts: Facts | None = None
         self._ids = itertools.count()
@@ -87,15 +90,20 @@ class Zygote:
         # The path goes in through sys.path, not PYTHONPATH: examples see the user's environment, and so do
         # the processes they start.
         # sys.path as `python -m` would make it, with this package's folder where PYTHONPATH would have put it.
+        # The modules to preload go as the first frame on its standard input: a command line holds only so much.
+        main = "serve()" if self.preload is None else "serve(read_preload())"
         start = (
             f"import os, sys; sys.path[0:1] = [os.getcwd(), {str(PACKAGE_PARENT)!r}]; "
-            "from array_examples.isolation import serve; serve()"
+            f"from array_examples.isolation import read_preload, serve; {main}"
         )
         self.process = subprocess.Popen(
             [sys.executable, "-c", start],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
+        if self.preload is not None:
+            self._pipes()[0].write(frame({"preload": self.preload}))
+            self._pipes()[0].flush()
         if read_frame(self._pipes()[1]) != READY:
             raise RuntimeError("the snippet zygote failed to start; run `python -m array_examples.isolation` to see why")
 
@@ -184,18 +192,32 @@ class Zygote:
 # ---- zygote side -------------------------------------------------------------------------
 
 
-def serve() -> None:
+def serve(preload: list[tuple[str, str | None]] | None = None) -> None:
     """The zygote's main: import and warm up once, send READY on standard output, then run the requests read
     from standard input, each in a forked child, and send each answer on standard output, until the client
-    closes standard input (or stops reading) and the children have finished or been stopped."""
-    channel = prepare()
+    closes standard input (or stops reading) and the children have finished or been stopped.
+    `preload`: see prepare."""
+    channel = prepare(preload)
     Server(channel).run()
 
 
-def prepare() -> int:
-    """Import torch and NumPy, run the warm-up, settle the heap for forking, and send READY.
-    Returns the file descriptor the answers go to (standard output now takes stray prints to stderr)."""
-    import_heavy_modules()
+def read_preload() -> list[tuple[str, str | None]]:
+    """The zygote's first request: the modules to import before its first fork (see Zygote.start); raises
+    RuntimeError if standard input ends first."""
+    with os.fdopen(0, "rb", buffering=0, closefd=False) as requests:  # unbuffered: reads no byte past the frame
+        message = read_frame(requests)
+    if message is None:
+        raise RuntimeError("standard input ended before the modules to preload came")
+    return [(name, origin) for name, origin in message["preload"]]
+
+
+def prepare(preload: list[tuple[str, str | None]] | None = None) -> int:
+    """Import NumPy and the modules the examples import, run the warm-up, settle the heap for forking, and send
+    READY. `preload`: None to import torch where installed; else (name, the file it must come from or None) for
+    each module the examples import (preloads.static_imports), each imported only if its import is clean
+    (clean_imports), torch only if one of them is torch or needs it. Returns the file descriptor the answers go
+    to (standard output now takes stray prints to stderr)."""
+    import_heavy_modules(preload)
     channel = os.dup(1)
     os.dup2(2, 1)  # stray prints from here on cannot corrupt the protocol
     warm_up()
@@ -204,8 +226,9 @@ def prepare() -> int:
     return channel
 
 
-def import_heavy_modules() -> None:
-    """Import NumPy, torch where installed, and everything a child needs, so children import nothing."""
+def import_heavy_modules(preload: list[tuple[str, str | None]] | None = None) -> None:
+    """Import NumPy, then torch where installed (`preload` None) or the modules in `preload` whose imports are
+    clean (torch with them, if one is torch or imports it), and everything a child needs, so children import nothing."""
     import numpy  # noqa: F401  the expensive imports, paid once
 
     # OpenMP's threads spin after each parallel region by default; with a child on every core, the spin takes
@@ -214,9 +237,11 @@ def import_heavy_modules() -> None:
     if ours:
         os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
     try:
-        import torch  # noqa: F401
-    except ImportError:
-        pass  # a NumPy-only project: its examples never import torch
+        # torch as before where an example imports it: its own import is trusted, as without `preload`.
+        if preload is None or any(name.partition(".")[0] == "torch" for name, _ in preload):
+            preload_torch()
+        if preload:
+            clean_imports(preload)
     finally:
         if ours:
             os.environ.pop("OMP_WAIT_POLICY", None)
@@ -430,6 +455,14 @@ IMPORT_FILTERS: list = []
 IMPORTED_HERE: set[str] = set()
 
 
+def preload_torch() -> None:
+    """Import torch, unless it is not installed (a NumPy-only project)."""
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        pass
+
+
 def preload(names: list[str]) -> None:
     """Import each module that can be imported; an ImportError (another version, a NumPy-only install) skips it."""
     for name in names:
@@ -456,8 +489,53 @@ def clean_import(name: str, origin: str | None = None) -> bool:
         finally:
             os._exit(0 if clean else 1)
     _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        return False
+    return os.waitstatus_to_exitcode(status) == 0 and import_here(name)
+
+
+# At most this many modules per batch probe: it says through its exit status how many imported cleanly.
+PROBE_BATCH = 200
+
+
+def clean_imports(modules: list[tuple[str, str | None]]) -> list[str]:
+    """Import here, in order, each module whose import is clean (see clean_import), each given as (name, the file
+    it must come from or None); a refused module's submodules are not tried. One forked probe tries a batch in
+    turn and says how many were clean before the first that was not, so there is a probe per refusal, not per
+    module. Returns the names imported here."""
+    imported: list[str] = []
+    refused: list[str] = []
+    todo = list(modules)
+    while todo:
+        batch = todo[:PROBE_BATCH]
+        clean = probe_in_fork(batch)
+        imported += [name for name, _ in batch[:clean] if name not in sys.modules and import_here(name)]
+        if clean < len(batch):
+            refused.append(batch[clean][0])
+        todo = [
+            (name, origin)
+            for name, origin in todo[min(clean + 1, len(batch)) :]
+            if name not in sys.modules and not any(name == no or name.startswith(no + ".") for no in refused)
+        ]
+    return imported
+
+
+def probe_in_fork(batch: list[tuple[str, str | None]]) -> int:
+    """How many of `batch`'s modules, imported in turn in one forked probe, were clean before the first that was not."""
+    pid = os.fork()
+    if pid == 0:
+        clean = 0
+        try:
+            for name, origin in batch:
+                if name not in sys.modules and not probe_import(name, origin):
+                    break
+                clean += 1
+        finally:
+            os._exit(clean)
+    _, status = os.waitpid(pid, 0)
+    return max(os.waitstatus_to_exitcode(status), 0)
+
+
+def import_here(name: str) -> bool:
+    """Import `name` in the zygote, aside (import_aside) as its probe did, noting what it brought; whether it imported."""
     filters, modules = list(warnings.filters), set(sys.modules)
     try:
         with import_aside():
@@ -487,7 +565,9 @@ def probe_import(name: str, origin: str | None) -> bool:
         left = os.listdir(folder)
     sink.flush()
     traces = [caught, left, os.fstat(sink.fileno()).st_size, open_files() != files, threads_after_fork() > 1]
-    return not any(traces) and visible_state() == state and (origin is None or module_origin(module) == origin)
+    found = module_origin(module)
+    same = origin is None or (found is not None and os.path.realpath(found) == os.path.realpath(origin))
+    return not any(traces) and visible_state() == state and same
 
 
 @contextlib.contextmanager
@@ -637,22 +717,40 @@ def huge_pages(maps: str) -> list[int]:
 
 
 def facts() -> Facts:
-    """Versions and devices of this environment: torch is None where torch is not installed."""
+    """Versions and devices of this environment: torch is None where torch is not installed. Where the zygote
+    did not import torch (no example imports it), its version is read from its installed metadata and CUDA is
+    not looked at (cuda False, gpu None): importing torch for that alone costs more than a whole NumPy-only run."""
     import numpy
 
-    try:
-        import torch
-    except ImportError:
-        torch = None  # type: ignore[assignment]
-    cuda = torch is not None and torch.cuda.is_available()
+    torch = sys.modules.get("torch")
+    if torch is None:
+        return {
+            "torch": installed_version("torch"),
+            "numpy": numpy.__version__,
+            "python": sys.version.split()[0],
+            "cuda": False,
+            "cuda_build": False,
+            "gpu": None,
+        }
+    cuda = torch.cuda.is_available()
     return {
-        "torch": torch.__version__ if torch else None,
+        "torch": torch.__version__,
         "numpy": numpy.__version__,
         "python": sys.version.split()[0],
         "cuda": cuda,
-        "cuda_build": torch is not None and torch.version.cuda is not None,
+        "cuda_build": torch.version.cuda is not None,
         "gpu": torch.cuda.get_device_name(0) if cuda else None,
     }
+
+
+def installed_version(distribution: str) -> str | None:
+    """The version of an installed distribution, or None where it is not installed."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 class Spare:

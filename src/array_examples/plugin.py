@@ -38,6 +38,7 @@ from pytest_codeblocks import extract_from_file
 
 from array_examples import sessions
 from array_examples.isolation import DEFAULT_TIMEOUT, Zygote
+from array_examples.preloads import static_imports
 from array_examples.protocol import Facts, Rewrite
 from array_examples.report import apply_rewrites, update_failures, write_verified
 from array_examples.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
@@ -528,9 +529,13 @@ def pytest_runtestloop(session: pytest.Session) -> None:
     Not in a pytest-xdist worker, which runs only the items its controller sends it: there each example
     goes to the zygote when its turn comes, and the workers keep the cores busy."""
     items = [item for item in session.items if isinstance(item, ExampleItem)]
-    if not items or session.config.option.collectonly or hasattr(session.config, "workerinput"):
+    if not items or session.config.option.collectonly:
         return None
     zygote = session.config.stash[ZYGOTE]
+    if zygote.process is None:  # it imports what the examples import before its first fork, and only that
+        zygote.preload = static_imports(item.example for item in items)
+    if hasattr(session.config, "workerinput"):
+        return None
     runnable = [item for item in items if item.verdict(zygote) is None]
     for item, request_id in zip(runnable, zygote.submit_all([item.example for item in runnable]), strict=True):
         item.request_id = request_id
