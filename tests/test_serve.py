@@ -59,31 +59,66 @@ def test_a_facts_request_is_answered_with_the_facts():
     assert facts["python"] == sys.version.split()[0] and facts["cuda"] in (True, False)
 
 
+class FakeProbe:
+    """Stands in for the forked probe and the zygote's import (isolation.probe_in_fork, isolation.import_here):
+    modules in `refused` (and their submodules) leave a trace; the others import, and a package brings the
+    submodules listed in `brings`. Counts the probes and keeps the modules tried, in order."""
+
+    def __init__(self, monkeypatch, refused=(), brings=None):
+        self.monkeypatch, self.refused, self.brings = monkeypatch, set(refused), brings or {}
+        self.probes, self.tried = 0, []
+        monkeypatch.setattr(isolation, "probe_in_fork", self.probe_in_fork)
+        monkeypatch.setattr(isolation, "import_here", self.import_here)
+
+    def probe_in_fork(self, batch):
+        self.probes += 1
+        self.tried += [name for name, _ in batch]
+        clean = [name.split(".")[0] not in self.refused and name not in self.refused for name, _ in batch]
+        return clean.index(False) if False in clean else len(batch)
+
+    def import_here(self, name):
+        for module in [name, *self.brings.get(name, [])]:
+            self.monkeypatch.setitem(sys.modules, module, object())
+        return True
+
+
 def test_a_module_is_imported_once_enough_children_needed_it(monkeypatch):
-    tried = []
-    monkeypatch.setattr(isolation, "clean_import", lambda name, origin=None: tried.append((name, origin)) or True)
+    probe = FakeProbe(monkeypatch)
     imports = isolation.OnDemandImports()
-    name = "some_package.some_module"  # any module, not only ON_DEMAND's
+    name = "some_package"  # any package, not only ON_DEMAND's
     for _ in range(isolation.NEEDED_BY - 1):
-        imports.note({name: "/site/some_package/some_module.py", "some.other.module": None})
+        imports.note({name: "/site/some_package/__init__.py", "some.other.module": None})
     assert imports.due() == [] and not imports.import_due()
-    imports.note({name: "/site/some_package/some_module.py"})
+    imports.note({name: "/site/some_package/__init__.py"})
     assert imports.due() == [name]
-    assert imports.import_due() is True and tried == [(name, "/site/some_package/some_module.py")]
+    assert imports.import_due() is True and probe.tried == [name] and name in sys.modules
     # Tried once: neither counted nor tried again.
-    imports.note({name: "/site/some_package/some_module.py"})
-    assert imports.due() == [] and not imports.import_due() and len(tried) == 1
+    imports.note({name: "/site/some_package/__init__.py"})
+    assert imports.due() == [] and not imports.import_due() and probe.probes == 1
 
 
-def test_a_module_whose_import_is_refused_is_not_tried_again(monkeypatch):
-    monkeypatch.setattr(isolation, "clean_import", lambda name, origin=None: False)
+def test_a_module_whose_import_is_refused_is_not_tried_again_nor_its_submodules(monkeypatch):
+    probe = FakeProbe(monkeypatch, refused={"refused_b", "refused_a"})
     imports = isolation.OnDemandImports()
     for _ in range(isolation.NEEDED_BY):
         imports.note({"refused_b": None, "refused_a": None})
     assert imports.due() == ["refused_b", "refused_a"]  # in the order a child imported them
-    assert imports.import_due() is False
-    imports.note({"refused_b": None, "refused_a": None})
-    assert imports.due() == []
+    assert imports.import_due() is False and probe.probes == 2  # a probe per refusal
+    for _ in range(isolation.NEEDED_BY):
+        # A later example reaches deeper into a refused package: nothing is counted, nothing probed.
+        imports.note({"refused_b": None, "refused_a": None, "refused_a.lazy.part": None})
+    assert imports.due() == [] and probe.probes == 2
+
+
+def test_a_packages_lazily_imported_submodules_are_not_counted():
+    # An example that imports torch reports the hundreds of submodules torch imports lazily as it runs:
+    # probed one by one, they held every answer back for minutes (tried: 400 s). ON_DEMAND's are counted.
+    imports = isolation.OnDemandImports()
+    lazy = isolation.ON_DEMAND[0]
+    for _ in range(isolation.NEEDED_BY):
+        imports.note({"some_package": None, "some_package.lazy": None, "some_package.lazy.deeper": None, lazy: None})
+    assert imports.due() == ["some_package", lazy] or imports.due() == ["some_package"]  # lazy: unless already here
+    assert "some_package.lazy" not in imports.due()
 
 
 def test_a_module_from_another_file_than_the_first_child_had_is_not_counted(monkeypatch):
@@ -99,21 +134,25 @@ def test_a_module_from_another_file_than_the_first_child_had_is_not_counted(monk
 def test_the_submodules_a_package_import_brought_are_not_tried_again(monkeypatch):
     # Importing the package imports its submodules (they are then in sys.modules); a refused package's
     # submodules are not probed one by one.
-    tried = []
-
-    def clean_import(name, origin=None):
-        tried.append(name)
-        if name == "loaded_package":
-            monkeypatch.setitem(sys.modules, "loaded_package.part", object())
-        return name == "loaded_package"
-
-    monkeypatch.setattr(isolation, "clean_import", clean_import)
+    probe = FakeProbe(monkeypatch, refused={"refused_package"}, brings={"loaded_package": ["loaded_package.part"]})
     imports = isolation.OnDemandImports()
     for _ in range(isolation.NEEDED_BY):
         imports.note({"loaded_package": None, "loaded_package.part": None, "refused_package": None, "refused_package.part": None})
     assert imports.import_due() is True
-    assert tried == ["loaded_package", "refused_package"]
+    # One probe: it stops at the refusal, and what is left is the refused package's submodule.
+    assert probe.probes == 1 and "loaded_package.part" in sys.modules and "refused_package.part" not in sys.modules
     assert imports.due() == []
+
+
+def test_hundreds_of_modules_cost_a_probe_per_batch_not_one_each(monkeypatch):
+    # A probe each (a fork and an import) held every answer back for minutes.
+    probe = FakeProbe(monkeypatch)
+    imports = isolation.OnDemandImports()
+    modules = {f"package{index}": None for index in range(3 * isolation.PROBE_BATCH)}
+    for _ in range(isolation.NEEDED_BY):
+        imports.note(modules)
+    assert imports.import_due() is True
+    assert probe.probes == 3 and len(probe.tried) == len(modules)
 
 
 def test_a_module_the_zygote_has_is_not_counted():

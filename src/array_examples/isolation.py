@@ -267,14 +267,27 @@ class OnDemandImports:
     def __init__(self) -> None:
         self.needed: Counter[str] = Counter()  # children that imported each module, in the order first reported
         self.origins: dict[str, str | None] = {}  # the file the first child imported each from
-        self.tried: set[str] = set()  # imported here, or refused by clean_import: never tried again
+        self.tried: set[str] = set()  # imported here, or refused by clean_imports: never tried again
+        self.refused: set[str] = set()  # refused modules: their submodules, reported later, are not tried either
 
     def note(self, imported: dict[str, str | None]) -> None:
-        """Count the modules a finished child reports it imported (name: file), those the zygote lacks; a child
-        that had one from another file than the first (a helper module beside its example) does not count."""
+        """Count the top-level modules (and ON_DEMAND's submodules) a finished child reports it imported (name:
+        file), those the zygote lacks; a child that had one from another file than the first (a helper module
+        beside its example) does not count, nor does a submodule of a refused module."""
         for name, origin in imported.items():
-            if name not in self.tried and name not in sys.modules and self.origins.setdefault(name, origin) == origin:
+            # A package's own import brings what it needs; the submodules it imports lazily (torch has
+            # thousands) would cost a probe each, so only ON_DEMAND's are counted.
+            if "." in name and name not in ON_DEMAND:
+                continue
+            if name in self.tried or name in sys.modules or self.under_refused(name):
+                continue
+            if self.origins.setdefault(name, origin) == origin:
                 self.needed[name] += 1
+
+    def under_refused(self, name: str) -> bool:
+        """Whether `name` is a submodule of a module the probe refused."""
+        parts = name.split(".")
+        return any(".".join(parts[:end]) in self.refused for end in range(1, len(parts)))
 
     def due(self) -> list[str]:
         """The modules enough children needed and not tried yet, in the order children first imported them
@@ -282,19 +295,14 @@ class OnDemandImports:
         return [name for name, count in self.needed.items() if count >= NEEDED_BY and name not in self.tried]
 
     def import_due(self) -> bool:
-        """Try each due module once (clean_import), skipping those an earlier one imported; a refused one's
-        submodules are not tried. Returns whether any was imported here."""
-        imported = False
-        for name in self.due():
-            if name in self.tried or name in sys.modules:
-                self.tried.add(name)
-                continue
-            self.tried.add(name)
-            if clean_import(name, self.origins.get(name)):
-                imported = True
-            else:
-                self.tried.update(other for other in self.needed if other.startswith(name + "."))
-        return imported
+        """Try the due modules once, in batches (clean_imports: a forked probe per batch and per refusal, not per
+        module: an example that imports torch reports hundreds of its submodules), skipping those an earlier
+        one imported; a refused one's submodules are not tried. Returns whether any was imported here."""
+        due = self.due()
+        self.tried.update(due)
+        imported = clean_imports([(name, self.origins.get(name)) for name in due if name not in sys.modules])
+        self.refused.update(name for name in due if name not in sys.modules and not self.under_refused(name))
+        return bool(imported)
 
 
 class Server:
