@@ -73,12 +73,10 @@ def constraints(tmp_path_factory) -> Path:
     return path
 
 
-def fresh_venv(folder: Path, wheel: Path, constraints: Path, extra: str = "") -> Path:
-    """A new virtual environment with the wheel (and its `extra`) installed; returns its python.
+def install(python: Path, wheel: Path, constraints: Path, extra: str = "") -> Path:
+    """Install the wheel (and its `extra`) into the environment of `python`; returns `python`.
 
     --no-compile: the modules a run imports are compiled as it imports them, not all of torch's beforehand."""
-    venv.create(folder, with_pip=True)
-    python = folder / "bin" / "python"
     checked([python, "-m", "pip", "install", "-q", "--no-compile", f"{wheel}{extra}", "-c", constraints])
     return python
 
@@ -91,10 +89,16 @@ def pythons(dist, constraints, tmp_path_factory) -> dict[str, Path]:
         "numpy": (a_clone(tmp_path_factory.mktemp("clone") / "numpy-torch-guide"), ""),
         "torch": (only_wheel(dist), "[torch]"),
     }
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    # The environments are made one after the other: venv copies the Python binary from this process, and a
+    # child forked meanwhile by the other thread would hold it open for writing ("Text file busy" on its run).
+    pythons = {}
+    for name in sources:
+        folder = tmp_path_factory.mktemp(f"venv-{name}")
+        venv.create(folder, with_pip=True)
+        pythons[name] = folder / "bin" / "python"
+    with ThreadPoolExecutor(max_workers=2) as pool:  # the installs, in processes of their own, at once
         made = {
-            name: pool.submit(fresh_venv, tmp_path_factory.mktemp(f"venv-{name}"), source, constraints, extra)
-            for name, (source, extra) in sources.items()
+            name: pool.submit(install, pythons[name], source, constraints, extra) for name, (source, extra) in sources.items()
         }
         return {name: future.result() for name, future in made.items()}
 
