@@ -448,3 +448,34 @@ def on_files(files, config):
         raise PluginError(f"errors page: {error}") from None
     files.append(File.generated(config, PAGE, content=content))
     return files
+
+
+def wrap_groups(content: str) -> str:
+    """Returns the errors page's HTML with each group, from its `<h2>` to the next (the last one to the end),
+    in a `<div class="errors-group" style="--entries: N">`, N its entries (their messages' code blocks).
+
+    extra.css draws a group only when it nears the screen (`content-visibility: auto`), so a load styles
+    and lays out the first groups, not the whole page. The wrappers end where the next group starts,
+    so the site's search reads the same sections (its index does not change).
+    """
+    first = content.find("<h2")
+    if first < 0:
+        return content
+    groups = [group for group in re.split(r"(?=<h2[\s>])", content[first:]) if group]
+    entries = [group.count("<pre") for group in groups]
+    wrapped = [f'<div class="errors-group" style="--entries: {n}">{group}</div>' for n, group in zip(entries, groups)]
+    return content[:first] + "".join(wrapped)
+
+
+def on_page_content(html, page, **kwargs):
+    """MkDocs event: on the errors page, each group wrapped (wrap_groups), and the table of contents
+    lists the groups, not the entries: the theme draws a page's table of contents twice (the side
+    bar and the phone's menu), and with 135 entries that was a third of the page's elements.
+    Takes the page's HTML and returns it (other pages' unchanged).
+    """
+    if page.file.src_uri != PAGE:
+        return html
+    for title in page.toc:  # the page's <h1>, whose children are the groups
+        for group in title.children:
+            group.children = []
+    return wrap_groups(html)

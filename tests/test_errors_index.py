@@ -339,6 +339,61 @@ def test_the_contents_and_group_headings_stay_out_of_the_search_index(project):
     assert "## Second page { #second-page data-search-exclude }" in text
 
 
+def rendered_page(project) -> str:
+    """The errors page of `several`'s pages, the first page first in the nav (two groups), as HTML, with the line
+    the build appends to every page."""
+    several(project)
+    found = errors_index.build_entries(project / "snippets", project / "docs", {"permalink": True}, ["first.md", "second.md"])
+    text = errors_index.render(found) + "\nOutputs on this page were produced by the test suite.\n"
+    return markdown.markdown(text, extensions=["toc", "attr_list", "md_in_html", "pymdownx.superfences"])
+
+
+def test_each_group_is_wrapped_from_its_heading_to_the_next_with_its_number_of_entries(project):
+    page = rendered_page(project)
+    wrapped = errors_index.wrap_groups(page)
+    first = page.index("<h2")
+    assert wrapped[:first] == page[:first]  # the introduction and the contents list stay outside
+    assert wrapped.count('<div class="errors-group"') == page.count("<h2") == 2
+    assert '<div class="errors-group" style="--entries: 1"><h2 data-search-exclude id="first-page"' in wrapped
+    assert '</div><div class="errors-group" style="--entries: 2"><h2 data-search-exclude id="second-page"' in wrapped
+    assert wrapped.endswith("produced by the test suite.</p></div>")  # the last group runs to the page's end
+    assert re.sub(r"<[^>]+>", "", wrapped) == re.sub(r"<[^>]+>", "", page)
+    assert errors_index.wrap_groups("<p>No groups.</p>") == "<p>No groups.</p>"
+
+
+def test_wrapped_groups_leave_the_search_index_unchanged(project):
+    """The theme's search splits a page at its headings; a heading in a wrapper closes its section where the
+    wrapper ends, so a wrapper that stopped short of the next heading would move text to another section."""
+    from material.plugins.search.plugin import Parser
+
+    def sections(html: str) -> list[tuple]:
+        parser = Parser()
+        parser.feed(html)
+        parser.close()
+        return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data if not s.is_excluded()]
+
+    page = rendered_page(project)
+    assert sections(errors_index.wrap_groups(page)) == sections(page)
+    assert len(sections(page)) == 4  # the page's top, then one per message heading (group headings are excluded)
+
+
+def test_the_table_of_contents_lists_the_groups_not_the_entries():
+    from types import SimpleNamespace
+
+    def page(path: str):
+        """A page whose table of contents is its title, one group under it and one entry in the group."""
+        group = SimpleNamespace(title="Second page", children=[SimpleNamespace(title="Same start", children=[])])
+        return SimpleNamespace(file=SimpleNamespace(src_uri=path), toc=[SimpleNamespace(title="Errors", children=[group])])
+
+    errors = page(errors_index.PAGE)
+    html = errors_index.on_page_content("<h2>Second page</h2>", page=errors)
+    assert [(group.title, group.children) for group in errors.toc[0].children] == [("Second page", [])]
+    assert html.startswith('<div class="errors-group"')
+    other = page("other.md")
+    assert errors_index.on_page_content("<h2>Other</h2>", page=other) == "<h2>Other</h2>"
+    assert len(other.toc[0].children[0].children) == 1
+
+
 def test_nav_pages_flattens_the_nav_in_order():
     nav = [{"Home": "index.md"}, {"Guide": [{"A": "a.md"}, "b.md"]}, {"Errors": "errors.md"}]
     assert errors_index.nav_pages(nav) == ["index.md", "a.md", "b.md", "errors.md"]

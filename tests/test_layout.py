@@ -16,17 +16,19 @@ Needs Playwright and Chromium as tests/test_browser.py does; waits on conditions
 
 import pytest
 
-from sitetools import page_paths
+from sitetools import DRAW_EVERYTHING, page_paths
 
 WIDTHS = [360, 768, 1280]
 SMALLEST_TEXT_PX = 12
 PATIENCE_MS = 20_000
 
-# Shows what a reader can reach by a click: opens every <details>, shows every content tab.
-REVEAL = """() => {
+# Shows what a reader can reach by a click or by scrolling: opens every <details>, shows every content tab,
+# draws what is drawn only near the screen (sitetools.DRAW_EVERYTHING).
+REVEAL = """(drawEverything) => {
     document.querySelectorAll("details").forEach((d) => { d.open = true; });
     const style = document.createElement("style");
-    style.textContent = ".md-typeset .tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }";
+    style.textContent = ".md-typeset .tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }"
+        + drawEverything;
     document.head.append(style);
 }"""
 
@@ -188,7 +190,7 @@ def measure(browser, base: str, path: str, width: int) -> dict:
     try:
         tab.goto(path, wait_until="load")  # then the conditions below, not half a second of network quiet
         tab.evaluate("() => document.fonts.ready.then(() => true)")  # widths are measured in the page's own fonts
-        tab.evaluate(REVEAL)
+        tab.evaluate(REVEAL, DRAW_EVERYTHING)
         # Material wraps tables in a scrolling box from its script, and images decode late: wait for both.
         tab.wait_for_function(
             "() => [...document.querySelectorAll('article img')].every((i) => i.complete)"
