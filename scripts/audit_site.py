@@ -5,7 +5,8 @@
 axe-core comes from PyPI (requirements.txt); Lighthouse needs Node 20 and `npm ci`.
 
 Lighthouse runs three times per page and each score is the median, as Lighthouse's own guidance
-advises: its performance score follows the machine's load from run to run.
+advises: its performance score follows the machine's load from run to run. The median of each metric
+the score is made of (FCP, LCP, TBT, SI, CLS) and the load average are printed with it.
 Prints the scores and exits non-zero below the project's floors: no axe
 violation in light or dark mode; Lighthouse accessibility, best practices and
 SEO 100. The performance score is printed, not gated: it is a timing, and it
@@ -31,6 +32,14 @@ from sitetools import ARGUMENTS, AXE_WIDTHS, axe_violations, build, chromium_pat
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 FLOORS = {"accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE_RUNS = 3
+# The metrics the performance score is made of (Lighthouse 12's audit ids), printed with it to show why it moved.
+METRICS = {
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "total-blocking-time": "TBT",
+    "speed-index": "SI",
+    "cumulative-layout-shift": "CLS",
+}
 
 
 def run_axe(base: str, paths: list[str]) -> list[str]:
@@ -51,7 +60,8 @@ def run_axe(base: str, paths: list[str]) -> list[str]:
     return problems
 
 
-def run_lighthouse(url: str) -> dict[str, int]:
+def run_lighthouse(url: str) -> dict[str, float]:
+    """One Lighthouse run (mobile) on `url`: each category's score (0 to 100) and each metric of METRICS."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -70,8 +80,17 @@ def run_lighthouse(url: str) -> dict[str, int]:
             check=True,
             env=dict(os.environ, CHROME_PATH=chrome),
         )
-        categories = json.loads(report.read_text())["categories"]
-    return {name: round(category["score"] * 100) for name, category in categories.items()}
+        found = json.loads(report.read_text())
+    scores = {name: round(category["score"] * 100) for name, category in found["categories"].items()}
+    return scores | {short: found["audits"][audit]["numericValue"] for audit, short in METRICS.items()}
+
+
+def medians(runs: list[dict[str, float]]) -> str:
+    """The median of each score and metric over `runs` (run_lighthouse's results), as one line."""
+    median = {name: statistics.median(run[name] for run in runs) for name in runs[0]}
+    scores = ", ".join(f"{name} {round(value)}" for name, value in median.items() if name not in METRICS.values())
+    times = ", ".join(f"{name} {median[name]:.0f} ms" for name in ("FCP", "LCP", "TBT", "SI"))
+    return f"{scores}; {times}, CLS {median['CLS']:.3f}"
 
 
 def main() -> int:
@@ -91,11 +110,10 @@ def main() -> int:
         for line in failures:
             print("  " + line)
         for path in ("", longest):
+            load = os.getloadavg()[0]
             runs = [run_lighthouse(base + path) for _ in range(LIGHTHOUSE_RUNS)]
-            scores = {name: round(statistics.median(run[name] for run in runs)) for name in runs[0]}
-            print(
-                f"Lighthouse (mobile, median of {LIGHTHOUSE_RUNS}) /{path}: " + ", ".join(f"{k} {v}" for k, v in scores.items())
-            )
+            print(f"Lighthouse (mobile, median of {LIGHTHOUSE_RUNS}, load average {load:.1f}) /{path}: {medians(runs)}")
+            scores = {name: round(statistics.median(run[name] for run in runs)) for name in FLOORS}
             failures += [f"/{path}: {k} {scores[k]} < {floor}" for k, floor in FLOORS.items() if scores[k] < floor]
     for line in failures:
         print("below the floor: " + line)
