@@ -451,19 +451,24 @@ def on_files(files, config):
 
 
 def wrap_groups(content: str) -> str:
-    """Returns the errors page's HTML with each group, from its `<h2>` to the next (the last one to the end),
-    in a `<div class="errors-group" style="--entries: N">`, N its entries (their messages' code blocks).
+    """Returns the errors page's HTML with each group's entries, from the end of its `<h2>` to the next
+    `<h2>` (the last group's to the end), in a `<div class="errors-group" style="--entries: N">`, N its
+    entries (their messages' code blocks).
 
-    extra.css draws a group only when it nears the screen (`content-visibility: auto`), so a load styles
-    and lays out the first groups, not the whole page. The wrappers end where the next group starts,
-    so the site's search reads the same sections (its index does not change).
+    extra.css draws such a wrapper only when it nears the screen (`content-visibility: auto`), so a load
+    styles and lays out the first groups, not the whole page. The group headings stay outside: the theme
+    reads where each heading of the table of contents is, and reading one inside an undrawn wrapper
+    would draw the wrapper. The wrappers end where the next heading starts, so the site's search reads
+    the same sections (its index does not change).
     """
     first = content.find("<h2")
     if first < 0:
         return content
     groups = [group for group in re.split(r"(?=<h2[\s>])", content[first:]) if group]
-    entries = [group.count("<pre") for group in groups]
-    wrapped = [f'<div class="errors-group" style="--entries: {n}">{group}</div>' for n, group in zip(entries, groups)]
+    wrapped = []
+    for group in groups:
+        heading, end, entries = group.partition("</h2>")
+        wrapped.append(f'{heading}{end}<div class="errors-group" style="--entries: {entries.count("<pre")}">{entries}</div>')
     return content[:first] + "".join(wrapped)
 
 
