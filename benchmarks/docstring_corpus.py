@@ -405,8 +405,9 @@ def run_harness(docs: list[Docstring], timeout: float, legacy: str | None) -> tu
 
 def harness_statuses(doc: Docstring, problems: list[str]) -> dict[int, str]:
     """Where the harness's problems (`file:line: title`) fall. An output with a problem failed. An unexpected
-    exception stops the run: the outputs after it are unchecked. A docstring the harness cannot read (it runs
-    none of it), or one that timed out, crashed or failed to import, leaves every other output unchecked."""
+    exception fails its own input's output, and the session goes on, as doctest's (the outputs after it are
+    still compared). A docstring the harness cannot read (it runs none of it), or one that timed out, crashed
+    or failed to import, leaves every other output unchecked."""
     outputs = doc.outputs()
     statuses = dict.fromkeys(outputs, PASSED)
     spans = doc.spans()
@@ -422,13 +423,7 @@ def harness_statuses(doc: Docstring, problems: list[str]) -> dict[int, str]:
         whole = title.startswith(WHOLE) or owner is None
         if owner in statuses and not whole:
             statuses[owner] = FAILED
-        if unreadable or whole:
-            rest = outputs
-        elif title.startswith("unexpected exception"):
-            rest = [output for output in outputs if output > line]
-        else:
-            rest = []
-        for output in rest:
+        for output in outputs if unreadable or whole else []:
             if statuses[output] == PASSED:
                 statuses[output] = UNCHECKED
     return statuses
