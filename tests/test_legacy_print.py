@@ -234,9 +234,15 @@ def test_the_reference_page_shows_the_failure_as_a_run_prints_it(project):
 
 @rule("legacy print mode")
 def test_a_repr_compared_as_text_is_numpy_1s_under_the_option(project):
+    counter = "collections.Counter(np.array([7, 7]))"  # its repr is compared as text
+    make(project, "snippet", [("import collections", None), (counter, "Counter({7: 2})")], option="1.25")
+    project.runpytest().assert_outcomes(passed=1)
+    make(project, "snippet", [("import collections", None), (counter, "Counter({np.int64(7): 2})")], option="1.25")
+    project.runpytest().assert_outcomes(failed=1)
+    # A masked array is read by meaning: its fill value in either print mode's repr, a wrong one fails.
     masked = "np.ma.masked_array([1, 2], dtype=np.int32)"
     text = "masked_array(data=[1, 2], mask=False, fill_value={}, dtype=int32)"
-    make(project, "snippet", [(masked, text.format("999999"))], option="1.25")
+    make(project, "snippet", [(masked, text.format("999999")), (masked, text.format("np.int64(999999)"))], option="1.25")
     project.runpytest().assert_outcomes(passed=1)
-    make(project, "snippet", [(masked, text.format("np.int64(999999)"))], option="1.25")
+    make(project, "snippet", [(masked, text.format("np.int64(999998)"))], option="1.25")
     project.runpytest().assert_outcomes(failed=1)

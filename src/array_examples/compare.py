@@ -122,8 +122,12 @@ def difference(expected: object, actual: Any, real: Any, where: str) -> list[str
     at = f" at {where}" if where else ""
     if isinstance(expected, reprs.TensorRepr):
         return tensor_difference(expected, actual, real, at)
+    if expected is reprs.MASKED or actual is reprs.MASKED:  # an element of a masked array
+        return [] if expected is actual else [f"mask{at}: documented {describe(expected)}, actual {actual!r}"]
     if isinstance(expected, reprs.ArrayRepr):
         return array_difference(expected, actual, real, at)
+    if isinstance(expected, reprs.MaskedArrayRepr):
+        return masked_array_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.NumpyScalarRepr):
         return numpy_scalar_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.Number):
@@ -240,7 +244,11 @@ def implied_torch_dtype(torch: Any, kind: str) -> Any:
     return torch.bool if kind == "bool" else torch.int64
 
 
-def array_difference(expected: reprs.ArrayRepr, actual: Any, real: Any, at: str) -> list[str]:
+def array_difference(expected: reprs.ArrayRepr, actual: Any, real: Any, at: str, values: Any = None) -> list[str]:
+    """A documented array against the value: its type, dtype (written or implied), shape and every element shown.
+
+    `values`: the elements to compare, where not element_values(actual) (a masked array's, see masked_values).
+    """
     if type(actual) is not np.ndarray:
         return [f"type{at}: documented numpy.ndarray, actual {type_name(actual)}"]
     found = []
@@ -260,13 +268,54 @@ def array_difference(expected: reprs.ArrayRepr, actual: Any, real: Any, at: str)
     real_values = real.values if isinstance(real, reprs.ArrayRepr) else None
     return found + values_difference(
         expected.values,
-        element_values(actual),
+        element_values(actual) if values is None else values,
         real_values,
         actual.shape,
         expected.shape is None or expected.values != [],
         at,
         "array",
     )
+
+
+def masked_array_difference(expected: reprs.MaskedArrayRepr, actual: Any, real: Any, where: str, at: str) -> list[str]:
+    """A documented masked array against the value: its type, then its data as an array's (dtype, shape, each
+    element shown, `--` exactly where the element is masked), its mask and its fill value, each by meaning."""
+    if not isinstance(actual, np.ma.MaskedArray):
+        return [f"type{at}: documented numpy.ma.MaskedArray, actual {type_name(actual)}"]
+    real = printed_as(real, reprs.MaskedArrayRepr)
+    data = np.ma.getdata(actual)
+    found = array_difference(expected.data, data, real.data if real else None, at, masked_values(actual))
+    if found:
+        return found
+    mask = np.ma.getmaskarray(actual)
+    if isinstance(expected.mask, list):
+        found += values_difference(expected.mask, element_values(mask), real.mask if real else None, mask.shape, True, at, "mask")
+        found = [line.replace("value", "mask", 1) for line in found]
+    elif isinstance(expected.mask, reprs.Number) and bool(expected.mask.value) != bool(
+        mask.all() if expected.mask.value else mask.any()
+    ):
+        claim = "True (every element masked)" if expected.mask.value else "False (no element masked)"
+        found.append(f"mask{at}: documented {claim}, actual {int(mask.sum())} of {mask.size} masked")
+    elif expected.mask is not None and not isinstance(expected.mask, reprs.Number):
+        raise reprs.MalformedOutput(f"mask= takes True, False or a list, not {describe(expected.mask)}")
+    if expected.fill_value is not None:
+        real_fill = real.fill_value if real else None
+        found += difference(expected.fill_value, actual.fill_value, real_fill, f"{where}.fill_value".lstrip("."))
+    return found
+
+
+def masked_values(array: np.ma.MaskedArray) -> Any:
+    """A masked array's elements as element_values gives them, with MASKED where an element (or a record's
+    field) is masked, as its repr prints `--`."""
+
+    def overlay(values: Any, flags: Any) -> Any:
+        if isinstance(flags, list):
+            return [overlay(value, flag) for value, flag in zip(values, flags)]
+        if isinstance(flags, tuple):
+            return tuple(reprs.MASKED if flag else value for value, flag in zip(values, flags))
+        return reprs.MASKED if flags else values
+
+    return overlay(element_values(np.ma.getdata(array)), element_values(np.ma.getmaskarray(array)))
 
 
 def numpy_dtype(spec: Any, align: bool = False) -> np.dtype:
@@ -406,7 +455,7 @@ def walk(
 
 
 def element_difference(expected: Any, actual: Any, real: Any) -> list[str]:
-    if isinstance(expected, reprs.Number):
+    if isinstance(expected, reprs.Number) and actual is not reprs.MASKED:
         return number_difference(expected, actual, printed_as(real, reprs.Number), "value")
     return difference(expected, actual, real, "")
 
@@ -422,6 +471,8 @@ def describe(expected: object) -> str:
         return f"({inner}{',' if len(expected.items) == 1 else ''})" if expected.kind is tuple else f"[{inner}]"
     if isinstance(expected, reprs.TextRepr):
         return expected.text
+    if expected is reprs.MASKED:
+        return "--"
     if isinstance(expected, reprs.NumpyScalarRepr):
         return f"numpy.{expected.type_name}({expected.value.text if isinstance(expected.value, reprs.Number) else ', '.join(map(describe, expected.arguments))})"
     return {reprs.TensorRepr: "tensor(...)", reprs.ArrayRepr: "array(...)"}.get(type(expected), f"a {type(expected).__name__}")
