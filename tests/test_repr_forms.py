@@ -162,6 +162,15 @@ REAL = {
         ),
         "0-d": ("np.ma.masked_array(5, mask=False)", "masked_array(data=5,\n             mask=False,\n       fill_value=999999)"),
     },
+    # Dicts, of arrays and of NumPy scalars too
+    "dicts": {
+        "dict of arrays": (
+            "{'mean': np.array([1.5, 2.0]), 'n': 3, 'names': ['a', 'b']}",
+            "{'mean': array([1.5, 2. ]), 'n': 3, 'names': ['a', 'b']}",
+        ),
+        "dict of NumPy scalars": ("{np.str_('x'): np.float64(0.5)}", {2: "{np.str_('x'): np.float64(0.5)}", 1: "{'x': 0.5}"}),
+        "empty dict": ("{}", "{}"),
+    },
     # Non-numeric and extended NumPy scalars
     "NumPy scalars": {
         "np.str_": ('np.str_("owl")', {2: "np.str_('owl')", 1: "'owl'"}),
@@ -396,6 +405,31 @@ WRONG = {
             "np.array([1, 2, 3])",
             "#> masked_array(data=[1, 2, 3],\n#>              mask=False,\n#>        fill_value=999999)",
             "type: documented numpy.ma.MaskedArray, actual numpy.ndarray",
+        ),
+    },
+    "dicts": {
+        "value in an array": (
+            "{'mean': np.array([1.5, 2.0]), 'n': 3}",
+            "#> {'mean': array([1.5, 2.5]), 'n': 3}",
+            "value at ['mean'] at index [1]: documented 2.5, actual 2.0",
+        ),
+        "key": (
+            "{'mean': np.array([1.5, 2.0]), 'n': 3}",
+            "#> {'mean': array([1.5, 2. ]), 'm': 3}",
+            "key: documented 'm', actual 'n'",
+        ),
+        "order": ("{'mean': 1, 'n': 3}", "#> {'n': 3, 'mean': 1}", "key: documented 'n', actual 'mean'"),
+        "an item dropped": ("{'mean': 1, 'n': 3}", "#> {'mean': 1}", "length: documented 1, actual 2"),
+        "float for int": ("{'n': 3}", "#> {'n': 3.0}", "type at ['n']: documented float, actual int"),
+        "a list for an array": (
+            "{'mean': np.array([1.5, 2.0])}",
+            "#> {'mean': [1.5, 2.0]}",
+            "type at ['mean']: documented list, actual numpy.ndarray",
+        ),
+        "an OrderedDict": (
+            "__import__('collections').OrderedDict(n=3)",
+            "#> {'n': 3}",
+            "type: documented dict, actual collections.OrderedDict",
         ),
     },
     "NumPy scalars": {

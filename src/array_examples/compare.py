@@ -150,6 +150,8 @@ def other_difference(expected: object, actual: Any, real: Any, where: str, at: s
         return record_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.SequenceRepr):
         return sequence_difference(expected, actual, real, where, at)
+    if isinstance(expected, reprs.DictRepr):
+        return dict_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.LiteralRepr):
         return literal_difference(expected, actual, real, at)
     if isinstance(expected, reprs.TextRepr):
@@ -780,6 +782,23 @@ def sequence_difference(expected: reprs.SequenceRepr, actual: Any, real: Any, wh
     found = []
     for index, (item, value, real_item) in enumerate(zip(expected.items, actual, real_items)):
         found += difference(item, value, real_item, f"{where}[{index}]")
+    return found
+
+
+def dict_difference(expected: reprs.DictRepr, actual: Any, real: Any, where: str, at: str) -> list[str]:
+    """A documented dict against the value: a dict (not a subclass, which prints otherwise), as many items, and
+    each key and value by meaning, in the order the dict prints them."""
+    if type(actual) is not dict:
+        return [f"type{at}: documented dict, actual {type_name(actual)}"]
+    if len(actual) != len(expected.items):
+        return [f"length{at}: documented {len(expected.items)}, actual {len(actual)}"]
+    real = printed_as(real, reprs.DictRepr)
+    real_items = real.items if real is not None and len(real.items) == len(actual) else [(None, None)] * len(actual)
+    found = []
+    for (key, item), (name, value), (real_key, real_item) in zip(expected.items, actual.items(), real_items):
+        if difference(key, name, real_key, ""):
+            return found + [f"key{at}: documented {describe(key)}, actual {name!r}"]
+        found += difference(item, value, real_item, f"{where}[{name!r}]")
     return found
 
 

@@ -3,7 +3,7 @@
 Documentation text is never evaluated. It is parsed with `ast` and only a
 whitelist of forms is understood: tensor(...), array(...), NumPy scalars such
 as np.float64(1.0) or np.str_('owl'), masked arrays, torch.Size([...]), torch.return_types
-named tuples, dtypes (structured ones too), devices and Python literals.
+named tuples, result objects, dtypes (structured ones too), devices, dicts and Python literals.
 Text that is none of these (`<class 'torch.Tensor'>`, `Parameter containing:`)
 is kept as text and compared as text.
 
@@ -188,6 +188,13 @@ class SequenceRepr:
 
 
 @dataclass
+class DictRepr:
+    """A dict, `{'mean': array([1., 2.]), 'n': 3}`: its keys and values, each read as a repr, in order."""
+
+    items: list = field(default_factory=list)  # (key, value) pairs
+
+
+@dataclass
 class ReturnTypesRepr:
     name: str  # "max" for torch.return_types.max(values=..., indices=...)
     fields: dict = field(default_factory=dict)
@@ -289,13 +296,10 @@ class Reader:
         if isinstance(node, (ast.Tuple, ast.List)):
             kind = tuple if isinstance(node, ast.Tuple) else list
             return SequenceRepr(kind, [self.read(item) for item in node.elts])
+        if isinstance(node, ast.Dict) and None not in node.keys:  # (`{**d}` is not a repr)
+            return DictRepr([(self.read(key), self.read(value)) for key, value in zip(node.keys, node.values) if key])
         if isinstance(node, ast.Attribute):
-            name = dotted(node)
-            if name.startswith("torch.") and name[6:] in TORCH_DTYPES:
-                return DtypeRepr("torch", name[6:])
-            if name in ("np.True_", "np.False_", "numpy.True_", "numpy.False_"):
-                return NumpyScalarRepr("bool", Number(name.endswith("True_"), name))
-            raise MalformedOutput(f"unknown name {name}")
+            return self.attribute(dotted(node))
         if is_number(node):
             number = self.number(node)
             return LiteralRepr(number.value, number)
@@ -308,6 +312,14 @@ class Reader:
         if isinstance(value, (str, bytes, bool, type(None), set)):
             return LiteralRepr(value)  # a set prints in hash order, which changes from run to run: compared as a set
         raise Unknown
+
+    def attribute(self, name: str) -> object:
+        """A dotted name: a torch dtype (torch.float32) or np.True_ / np.False_; raises MalformedOutput for another."""
+        if name.startswith("torch.") and name[6:] in TORCH_DTYPES:
+            return DtypeRepr("torch", name[6:])
+        if name in ("np.True_", "np.False_", "numpy.True_", "numpy.False_"):
+            return NumpyScalarRepr("bool", Number(name.endswith("True_"), name))
+        raise MalformedOutput(f"unknown name {name}")
 
     def call(self, node: ast.Call) -> object:
         """A documented call read as its repr class: torch's and NumPy's constructors, frozenset, result objects.
