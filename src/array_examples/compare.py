@@ -794,7 +794,7 @@ def dict_difference(expected: reprs.DictRepr, actual: Any, real: Any, where: str
         return [f"length{at}: documented {len(expected.items)}, actual {len(actual)}"]
     real = printed_as(real, reprs.DictRepr)
     real_items = real.items if real is not None and len(real.items) == len(actual) else [(None, None)] * len(actual)
-    found = []
+    found: list[str] = []
     for (key, item), (name, value), (real_key, real_item) in zip(expected.items, actual.items(), real_items):
         if difference(key, name, real_key, ""):
             return found + [f"key{at}: documented {describe(key)}, actual {name!r}"]
