@@ -73,6 +73,19 @@ def test_numpy_2_reprs_pass_under_the_option_too(project):
     project.runpytest().assert_outcomes(passed=1)
 
 
+@rule("legacy print mode")
+def test_a_numpy_scalar_printed_as_a_literal_keeps_its_digits_rule(project):
+    # np.float64(-9.914949590828147), as scipy.optimize.minimize_scalar's docstring rounds it: its NumPy 2 repr
+    # passes to half a unit of the last digit written, and so does NumPy 1's bare literal; a Python float's
+    # literal still claims its value exactly, and a digit off still fails.
+    value = "np.float64(-9.914949590828147)"
+    make(project, "snippet", [(value, "np.float64(-9.9149495908)"), (value, "-9.9149495908")], option="1.25")
+    project.runpytest().assert_outcomes(passed=1)
+    for wrong in [(value, "-9.9149495909"), ("float(" + value + ")", "-9.9149495908")]:
+        make(project, "snippet", [wrong], option="1.25")
+        project.runpytest().assert_outcomes(failed=1)
+
+
 @rule("stale outputs say what to write")
 @pytest.mark.parametrize("kind", KINDS)
 def test_numpy_1_reprs_fail_without_it_saying_what_to_write(project, kind):

@@ -816,16 +816,18 @@ def unordered_difference(expected: reprs.SequenceRepr, values: list, where: str,
 
 def literal_difference(expected: reprs.LiteralRepr, actual: Any, real: Any, at: str) -> list[str]:
     real = printed_as(real, reprs.LiteralRepr)
+    numpy_scalar = isinstance(actual, np.generic)
     if type(actual) is not type(expected.value):
         # NumPy 1.x prints its scalars as bare literals (1.5, 'owl', True): that is what the reader sees.
-        if isinstance(actual, np.generic) and real is not None and type(real.value) is type(expected.value):
+        if numpy_scalar and real is not None and type(real.value) is type(expected.value):
             actual = actual.item()
         else:
             return [f"type{at}: documented {type(expected.value).__name__}, actual {type_name(actual)}"]
     if expected.number is not None:
-        # Python prints the shortest text that reads back as the value: a literal claims it exactly.
+        # Python prints the shortest text that reads back as the value: a literal claims it exactly. A NumPy
+        # scalar printed as one (NumPy 1's repr) keeps the rule of its np.float64(...) repr: to half a unit of its digits.
         real_number = real.number if real is not None else None
-        return number_difference(expected.number, actual, real_number, f"value{at}", tolerance=False)
+        return number_difference(expected.number, actual, real_number, f"value{at}", tolerance=numpy_scalar)
     same = same_literal(actual, expected.value, plain=real is not None)
     return [] if same else [f"value{at}: documented {expected.value!r}, actual {actual!r}"]
 
