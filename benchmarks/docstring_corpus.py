@@ -209,7 +209,7 @@ def numbers(text: str) -> list[re.Match]:
 
 
 def digit_changed(text: str, rng: random.Random) -> str | None:
-    """The last digit of one number, one up (9 becomes 8): 721 for 720."""
+    """The last digit of one number, one up (9 becomes 8): 721 for 720; None where the new text reads as the same float."""
     found = numbers(text)
     if not found:
         return None
@@ -220,7 +220,10 @@ def digit_changed(text: str, rng: random.Random) -> str | None:
         digits = [i for i in digits if i < mantissa_end]
     at = digits[-1]
     new = "8" if text[at] == "9" else str(int(text[at]) + 1)
-    return text[:at] + new + text[at + 1 :]
+    changed = text[:at] + new + text[at + 1 :]
+    if float(changed[match.start() : match.end()]) == float(match[0]):
+        return None  # 17 significant digits can name the same float: `7.401486830834378e-15` is `...377e-15`
+    return changed
 
 
 def sign_flipped(text: str, rng: random.Random) -> str | None:
