@@ -209,7 +209,7 @@ def numbers(text: str) -> list[re.Match]:
 
 
 def digit_changed(text: str, rng: random.Random) -> str | None:
-    """The last digit of one number, one up (9 becomes 8): 721 for 720."""
+    """The last digit of one number, one up (9 becomes 8): 721 for 720; None where the new text reads as the same float."""
     found = numbers(text)
     if not found:
         return None
@@ -220,7 +220,10 @@ def digit_changed(text: str, rng: random.Random) -> str | None:
         digits = [i for i in digits if i < mantissa_end]
     at = digits[-1]
     new = "8" if text[at] == "9" else str(int(text[at]) + 1)
-    return text[:at] + new + text[at + 1 :]
+    changed = text[:at] + new + text[at + 1 :]
+    if float(changed[match.start() : match.end()]) == float(match[0]):
+        return None  # 17 significant digits can name the same float: `7.401486830834378e-15` is `...377e-15`
+    return changed
 
 
 def sign_flipped(text: str, rng: random.Random) -> str | None:
@@ -247,11 +250,17 @@ def innermost_lists(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
 
 
 def element_dropped(text: str, rng: random.Random) -> str | None:
+    """One element of a list dropped; not one beside a `...`, which the `...` would then stand for as well (a
+    summary that shows fewer edge items, a doctest ELLIPSIS that matches more: still a true output)."""
     lists = innermost_lists(text)
     if not lists:
         return None
     _, close, spans = rng.choice(lists)
-    number = rng.randrange(len(spans))
+    beside = {n + step for n, (start, end) in enumerate(spans) if text[start:end] == "..." for step in (-1, 1)}
+    choices = [n for n in range(len(spans)) if n not in beside]
+    if not choices:
+        return None
+    number = rng.choice(choices)
     if number + 1 < len(spans):
         return text[: spans[number][0]] + text[spans[number + 1][0] :]
     return text[: spans[number - 1][1]] + text[spans[number][1] : close] + text[close:]
@@ -350,6 +359,8 @@ def mutants(doc: Docstring, line: int, rng: random.Random) -> list[tuple[str, Do
     the docstring up to that output, the output replaced, its indentation kept."""
     entry = next(e for e in sessions.read_session(doc.path, doc.first_line, doc.lines) if e.line == line)
     want = "\n".join(text for _, text in entry.want)
+    if entry.options.get(doctest.IGNORE_EXCEPTION_DETAIL) and sessions.TRACEBACK.match(entry.want[0][1]):
+        return []  # its message is documented as not compared: no version of it is wrong
     cut = entry.want[-1][0] - doc.first_line + 1
     before = doc.lines[: entry.want[0][0] - doc.first_line]
     found = []
@@ -405,8 +416,9 @@ def run_harness(docs: list[Docstring], timeout: float, legacy: str | None) -> tu
 
 def harness_statuses(doc: Docstring, problems: list[str]) -> dict[int, str]:
     """Where the harness's problems (`file:line: title`) fall. An output with a problem failed. An unexpected
-    exception stops the run: the outputs after it are unchecked. A docstring the harness cannot read (it runs
-    none of it), or one that timed out, crashed or failed to import, leaves every other output unchecked."""
+    exception fails its own input's output, and the session goes on, as doctest's (the outputs after it are
+    still compared). A docstring the harness cannot read (it runs none of it), or one that timed out, crashed
+    or failed to import, leaves every other output unchecked."""
     outputs = doc.outputs()
     statuses = dict.fromkeys(outputs, PASSED)
     spans = doc.spans()
@@ -422,13 +434,7 @@ def harness_statuses(doc: Docstring, problems: list[str]) -> dict[int, str]:
         whole = title.startswith(WHOLE) or owner is None
         if owner in statuses and not whole:
             statuses[owner] = FAILED
-        if unreadable or whole:
-            rest = outputs
-        elif title.startswith("unexpected exception"):
-            rest = [output for output in outputs if output > line]
-        else:
-            rest = []
-        for output in rest:
+        for output in outputs if unreadable or whole else []:
             if statuses[output] == PASSED:
                 statuses[output] = UNCHECKED
     return statuses

@@ -103,8 +103,9 @@ DRAW_EVERYTHING = "* { content-visibility: visible !important; }"
 AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
-def axe_violations(page, rules: list[str] | None = None) -> list[str]:
-    """Run axe-core's full rule set (or only `rules`) on the loaded page; one line per violated rule.
+def axe_violations(page, rules: list[str] | None = None, leave_out: list[str] | None = None) -> list[str]:
+    """Run axe-core's full rule set (or only `rules`, or all but `leave_out`) on the loaded page; one line per
+    violated rule.
 
     Raises FileNotFoundError when axe-core's script is not installed (see AXE_MISSING).
     """
@@ -116,7 +117,9 @@ def axe_violations(page, rules: list[str] | None = None) -> list[str]:
     # drawn: axe-core would count its contrast as incomplete, neither passed nor failed.
     page.add_style_tag(content=DRAW_EVERYTHING)
     page.add_script_tag(path=str(AXE))
-    options = {"runOnly": {"type": "rule", "values": rules}} if rules else {}
+    options: dict = {"runOnly": {"type": "rule", "values": rules}} if rules else {}
+    if leave_out:
+        options["rules"] = {rule: {"enabled": False} for rule in leave_out}
     found = page.evaluate("async (options) => (await axe.run(document, options)).violations", options)
     return [f"{v['id']} ({v['impact']}): {v['help']} -- {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}" for v in found]
 

@@ -73,6 +73,19 @@ def test_numpy_2_reprs_pass_under_the_option_too(project):
     project.runpytest().assert_outcomes(passed=1)
 
 
+@rule("legacy print mode")
+def test_a_numpy_scalar_printed_as_a_literal_keeps_its_digits_rule(project):
+    # np.float64(-9.914949590828147), as scipy.optimize.minimize_scalar's docstring rounds it: its NumPy 2 repr
+    # passes to half a unit of the last digit written, and so does NumPy 1's bare literal; a Python float's
+    # literal still claims its value exactly, and a digit off still fails.
+    value = "np.float64(-9.914949590828147)"
+    make(project, "snippet", [(value, "np.float64(-9.9149495908)"), (value, "-9.9149495908")], option="1.25")
+    project.runpytest().assert_outcomes(passed=1)
+    for wrong in [(value, "-9.9149495909"), ("float(" + value + ")", "-9.9149495908")]:
+        make(project, "snippet", [wrong], option="1.25")
+        project.runpytest().assert_outcomes(failed=1)
+
+
 @rule("stale outputs say what to write")
 @pytest.mark.parametrize("kind", KINDS)
 def test_numpy_1_reprs_fail_without_it_saying_what_to_write(project, kind):
@@ -234,9 +247,15 @@ def test_the_reference_page_shows_the_failure_as_a_run_prints_it(project):
 
 @rule("legacy print mode")
 def test_a_repr_compared_as_text_is_numpy_1s_under_the_option(project):
+    counter = "collections.Counter(np.array([7, 7]))"  # its repr is compared as text
+    make(project, "snippet", [("import collections", None), (counter, "Counter({7: 2})")], option="1.25")
+    project.runpytest().assert_outcomes(passed=1)
+    make(project, "snippet", [("import collections", None), (counter, "Counter({np.int64(7): 2})")], option="1.25")
+    project.runpytest().assert_outcomes(failed=1)
+    # A masked array is read by meaning: its fill value in either print mode's repr, a wrong one fails.
     masked = "np.ma.masked_array([1, 2], dtype=np.int32)"
     text = "masked_array(data=[1, 2], mask=False, fill_value={}, dtype=int32)"
-    make(project, "snippet", [(masked, text.format("999999"))], option="1.25")
+    make(project, "snippet", [(masked, text.format("999999")), (masked, text.format("np.int64(999999)"))], option="1.25")
     project.runpytest().assert_outcomes(passed=1)
-    make(project, "snippet", [(masked, text.format("np.int64(999999)"))], option="1.25")
+    make(project, "snippet", [(masked, text.format("np.int64(999998)"))], option="1.25")
     project.runpytest().assert_outcomes(failed=1)

@@ -131,6 +131,46 @@ REAL = {
         ),
         "object dtype": ("np.dtype(object)", "dtype('O')"),
     },
+    # NumPy's masked arrays: data with `--` where masked, the mask, the fill value, dtype= where not implied
+    "masked arrays": {
+        "masked element": (
+            "np.ma.array([1, 2, 3], mask=[0, 1, 0])",
+            "masked_array(data=[1, --, 3],\n             mask=[False,  True, False],\n       fill_value=999999)",
+        ),
+        "no element masked": (
+            "np.ma.array([1.5, 2.0])",
+            "masked_array(data=[1.5, 2. ],\n             mask=False,\n       fill_value=1e+20)",
+        ),
+        "2-D, every element masked, dtype=": (
+            "np.ma.masked_all((2, 2), dtype=np.float32)",
+            {
+                2: "masked_array(\n  data=[[--, --],\n        [--, --]],\n  mask=[[ True,  True],\n        [ True,  True]],\n"
+                "  fill_value=np.float64(1e+20),\n  dtype=float32)",
+                1: "masked_array(\n  data=[[--, --],\n        [--, --]],\n  mask=[[ True,  True],\n        [ True,  True]],\n"
+                "  fill_value=1e+20,\n  dtype=float32)",
+            },
+        ),
+        "structured, a field masked": (
+            'np.ma.array([(1, 2.0), (3, 4.0)], mask=[(0, 1), (0, 0)], dtype=[("a", "i4"), ("b", "f8")])',
+            "masked_array(data=[(1, --), (3, 4.0)],\n             mask=[(False,  True), (False, False)],\n"
+            "       fill_value=(999999, 1e+20),\n            dtype=[('a', '<i4'), ('b', '<f8')])",
+        ),
+        "summarised": (
+            "np.ma.masked_less(np.arange(2000), 3)",
+            "masked_array(data=[--, --, --, ..., 1997, 1998, 1999],\n             mask=[ True,  True,  True, ..., False, False, False],\n"
+            "       fill_value=999999)",
+        ),
+        "0-d": ("np.ma.masked_array(5, mask=False)", "masked_array(data=5,\n             mask=False,\n       fill_value=999999)"),
+    },
+    # Dicts, of arrays and of NumPy scalars too
+    "dicts": {
+        "dict of arrays": (
+            "{'mean': np.array([1.5, 2.0]), 'n': 3, 'names': ['a', 'b']}",
+            "{'mean': array([1.5, 2. ]), 'n': 3, 'names': ['a', 'b']}",
+        ),
+        "dict of NumPy scalars": ("{np.str_('x'): np.float64(0.5)}", {2: "{np.str_('x'): np.float64(0.5)}", 1: "{'x': 0.5}"}),
+        "empty dict": ("{}", "{}"),
+    },
     # Non-numeric and extended NumPy scalars
     "NumPy scalars": {
         "np.str_": ('np.str_("owl")', {2: "np.str_('owl')", 1: "'owl'"}),
@@ -316,6 +356,80 @@ WRONG = {
             "np.array([fractions.Fraction(1, 2)], dtype=object)",
             "#> array([Fraction(1, 3)], dtype=object)",
             "value at index [0]: documented Fraction(1, 3), actual Fraction(1, 2)",
+        ),
+    },
+    "masked arrays": {
+        "data value": (
+            "np.ma.array([1, 2, 3], mask=[0, 1, 0])",
+            "#> masked_array(data=[1, --, 4],\n#>              mask=[False,  True, False],\n#>        fill_value=999999)",
+            "value at index [2]: documented 4, actual 3",
+        ),
+        "a value where the element is masked": (
+            "np.ma.array([1, 2, 3], mask=[0, 1, 0])",
+            "#> masked_array(data=[1, 2, 3],\n#>              mask=[False,  True, False],\n#>        fill_value=999999)",
+            "value at index [1]: documented 2, actual --",
+        ),
+        "mask": (
+            "np.ma.array([1, 2, 3], mask=[0, 1, 0])",
+            "#> masked_array(data=[1, --, 3],\n#>              mask=[False,  True,  True],\n#>        fill_value=999999)",
+            "mask at index [2]: documented True, actual False",
+        ),
+        "mask=False with an element masked": (
+            "np.ma.array([1, 2, 3], mask=[0, 1, 0])",
+            "#> masked_array(data=[1, --, 3],\n#>              mask=False,\n#>        fill_value=999999)",
+            "mask: documented False (no element masked), actual 1 of 3 masked",
+        ),
+        "fill value": (
+            "np.ma.array([1, 2, 3], mask=[0, 1, 0])",
+            "#> masked_array(data=[1, --, 3],\n#>              mask=[False,  True, False],\n#>        fill_value=999998)",
+            "value at fill_value: documented 999998, actual 999999",
+        ),
+        "structured field": (
+            'np.ma.array([(1, 2.0), (3, 4.0)], mask=[(0, 1), (0, 0)], dtype=[("a", "i4"), ("b", "f8")])',
+            "#> masked_array(data=[(1, --), (3, 4.5)],\n#>              mask=[(False,  True), (False, False)],\n"
+            "#>        fill_value=(999999, 1e+20),\n#>             dtype=[('a', '<i4'), ('b', '<f8')])",
+            "value at index [1]: documented (3, 4.5), actual (3, 4.0)",
+        ),
+        "dtype": (
+            "np.ma.masked_all((2, 2), dtype=np.float32)",
+            "#> masked_array(\n#>   data=[[--, --],\n#>         [--, --]],\n#>   mask=[[ True,  True],\n#>         [ True,  True]],\n"
+            "#>   fill_value=1e+20,\n#>   dtype=float64)",
+            "dtype: documented float64, actual float32",
+        ),
+        "shape": (
+            "np.ma.array([1, 2, 3], mask=[0, 1, 0])",
+            "#> masked_array(data=[[1, --, 3]],\n#>              mask=[[False,  True, False]],\n#>        fill_value=999999)",
+            "shape: documented (1, 3), actual (3,)",
+        ),
+        "an array for a masked array": (
+            "np.array([1, 2, 3])",
+            "#> masked_array(data=[1, 2, 3],\n#>              mask=False,\n#>        fill_value=999999)",
+            "type: documented numpy.ma.MaskedArray, actual numpy.ndarray",
+        ),
+    },
+    "dicts": {
+        "value in an array": (
+            "{'mean': np.array([1.5, 2.0]), 'n': 3}",
+            "#> {'mean': array([1.5, 2.5]), 'n': 3}",
+            "value at ['mean'] at index [1]: documented 2.5, actual 2.0",
+        ),
+        "key": (
+            "{'mean': np.array([1.5, 2.0]), 'n': 3}",
+            "#> {'mean': array([1.5, 2. ]), 'm': 3}",
+            "key: documented 'm', actual 'n'",
+        ),
+        "order": ("{'mean': 1, 'n': 3}", "#> {'n': 3, 'mean': 1}", "key: documented 'n', actual 'mean'"),
+        "an item dropped": ("{'mean': 1, 'n': 3}", "#> {'mean': 1}", "length: documented 1, actual 2"),
+        "float for int": ("{'n': 3}", "#> {'n': 3.0}", "type at ['n']: documented float, actual int"),
+        "a list for an array": (
+            "{'mean': np.array([1.5, 2.0])}",
+            "#> {'mean': [1.5, 2.0]}",
+            "type at ['mean']: documented list, actual numpy.ndarray",
+        ),
+        "an OrderedDict": (
+            "__import__('collections').OrderedDict(n=3)",
+            "#> {'n': 3}",
+            "type: documented dict, actual collections.OrderedDict",
         ),
     },
     "NumPy scalars": {

@@ -401,6 +401,9 @@ def test_update_rewrites_outputs_in_place_keeping_crlf_and_indentation(bare):
                 >>> print("first line of a long report")
                 first ... report
                 >>> np.ones(2)[5]
+                Traceback (most recent call last):
+                    ...
+                IndexError: another message
                 >>> print("x")
                 y
                 >>> 7
@@ -611,3 +614,63 @@ def test_ignore_exception_detail_compares_the_type_alone(bare):
     result = run(bare, "--array-doctest-modules", "mod.py")
     expected = {"promotion": "PASSED", "other_type": "FAILED", "without_the_flag": "PASSED"}
     assert {nodeid.split("::")[1][4:-5]: outcome for nodeid, outcome in outcomes(result).items()} == expected
+
+
+GOES_ON = '''\
+def report():
+    """
+    >>> print("a"); print("b")
+    a
+    >>> import a_module_nobody_installed
+    >>> 1 + 1
+    3
+    >>> a_module_nobody_installed.version
+    '1.0'
+    >>> print("after")
+    after
+    >>> 2 + 2
+    4
+    """
+'''
+
+
+@rule("exceptions in a session")
+def test_a_session_goes_on_after_an_undocumented_exception_and_reports_every_failure_in_order(bare):
+    write(bare, "mod.py", GOES_ON)
+    result = run(bare, "--array-doctest-modules", "mod.py")
+    assert result.parseoutcomes() == {"failed": 1}
+    failure = result.stdout.str()
+    heads = re.findall(r"^mod\.py:(\d+): ([^,\n]+)", failure, flags=re.M)
+    assert heads == [
+        ("4", "printed text differs"),
+        (str(line_of(GOES_ON, ">>> import a_module")), "unexpected exception"),
+        (str(line_of(GOES_ON, "    3")), "documented value differs"),
+        (str(line_of(GOES_ON, ">>> a_module_nobody_installed.version")), "unexpected exception"),
+    ]
+    assert "ModuleNotFoundError: No module named 'a_module_nobody_installed'" in failure
+    assert "NameError: name 'a_module_nobody_installed' is not defined" in failure
+    # A `#>` snippet is a script: it stops at the first undocumented exception.
+    write(bare, "snippets/script.py", "import a_module_nobody_installed\n\n1 + 1\n#> 3\n")
+    result = run(bare, "snippets/script.py")
+    result.stdout.fnmatch_lines(["snippets/script.py:1: unexpected exception, under `import a_module_nobody_installed`"])
+    assert "documented value differs" not in result.stdout.str()
+
+
+@rule("exceptions in a session")
+def test_an_update_leaves_a_session_as_written_from_an_undocumented_exception_on(bare):
+    write(bare, "mod.py", GOES_ON)
+    result = run(bare, "--array-doctest-modules", "--update-expected", "mod.py")
+    assert result.parseoutcomes() == {"failed": 1}
+    # The output above the exception is rewritten (one line longer); nothing from the exception on changes.
+    assert (bare.path / "mod.py").read_text() == GOES_ON.replace("    a\n", "    a\n    b\n")
+    out = result.stdout.str()
+    assert "documented outputs updated" in out
+    heads = re.findall(r"^mod\.py:(\d+): ([^,\n]+)", out, flags=re.M)
+    shifted = [
+        line_of(GOES_ON, needle) + 1 for needle in (">>> import a_module", "    3", ">>> a_module_nobody_installed.version")
+    ]
+    assert heads == list(zip(map(str, shifted), ["unexpected exception", "documented value differs", "unexpected exception"]))
+    assert "--update-expected leaves this output and every one after it in the session as written" in out
+    # The next run reports the same, at the same lines.
+    result = run(bare, "--array-doctest-modules", "mod.py")
+    assert re.findall(r"^mod\.py:(\d+): ([^,\n]+)", result.stdout.str(), flags=re.M) == heads

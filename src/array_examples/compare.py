@@ -122,8 +122,12 @@ def difference(expected: object, actual: Any, real: Any, where: str) -> list[str
     at = f" at {where}" if where else ""
     if isinstance(expected, reprs.TensorRepr):
         return tensor_difference(expected, actual, real, at)
+    if expected is reprs.MASKED or actual is reprs.MASKED:  # an element of a masked array
+        return [] if expected is actual else [f"mask{at}: documented {describe(expected)}, actual {actual!r}"]
     if isinstance(expected, reprs.ArrayRepr):
         return array_difference(expected, actual, real, at)
+    if isinstance(expected, reprs.MaskedArrayRepr):
+        return masked_array_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.NumpyScalarRepr):
         return numpy_scalar_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.Number):
@@ -146,6 +150,8 @@ def other_difference(expected: object, actual: Any, real: Any, where: str, at: s
         return record_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.SequenceRepr):
         return sequence_difference(expected, actual, real, where, at)
+    if isinstance(expected, reprs.DictRepr):
+        return dict_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.LiteralRepr):
         return literal_difference(expected, actual, real, at)
     if isinstance(expected, reprs.TextRepr):
@@ -240,7 +246,11 @@ def implied_torch_dtype(torch: Any, kind: str) -> Any:
     return torch.bool if kind == "bool" else torch.int64
 
 
-def array_difference(expected: reprs.ArrayRepr, actual: Any, real: Any, at: str) -> list[str]:
+def array_difference(expected: reprs.ArrayRepr, actual: Any, real: Any, at: str, values: Any = None) -> list[str]:
+    """A documented array against the value: its type, dtype (written or implied), shape and every element shown.
+
+    `values`: the elements to compare, where not element_values(actual) (a masked array's, see masked_values).
+    """
     if type(actual) is not np.ndarray:
         return [f"type{at}: documented numpy.ndarray, actual {type_name(actual)}"]
     found = []
@@ -260,13 +270,54 @@ def array_difference(expected: reprs.ArrayRepr, actual: Any, real: Any, at: str)
     real_values = real.values if isinstance(real, reprs.ArrayRepr) else None
     return found + values_difference(
         expected.values,
-        element_values(actual),
+        element_values(actual) if values is None else values,
         real_values,
         actual.shape,
         expected.shape is None or expected.values != [],
         at,
         "array",
     )
+
+
+def masked_array_difference(expected: reprs.MaskedArrayRepr, actual: Any, real: Any, where: str, at: str) -> list[str]:
+    """A documented masked array against the value: its type, then its data as an array's (dtype, shape, each
+    element shown, `--` exactly where the element is masked), its mask and its fill value, each by meaning."""
+    if not isinstance(actual, np.ma.MaskedArray):
+        return [f"type{at}: documented numpy.ma.MaskedArray, actual {type_name(actual)}"]
+    real = printed_as(real, reprs.MaskedArrayRepr)
+    data = np.ma.getdata(actual)
+    found = array_difference(expected.data, data, real.data if real else None, at, masked_values(actual))
+    if found:
+        return found
+    mask = np.ma.getmaskarray(actual)
+    if isinstance(expected.mask, list):
+        found += values_difference(expected.mask, element_values(mask), real.mask if real else None, mask.shape, True, at, "mask")
+        found = [line.replace("value", "mask", 1) for line in found]
+    elif isinstance(expected.mask, reprs.Number) and bool(expected.mask.value) != bool(
+        mask.all() if expected.mask.value else mask.any()
+    ):
+        claim = "True (every element masked)" if expected.mask.value else "False (no element masked)"
+        found.append(f"mask{at}: documented {claim}, actual {int(mask.sum())} of {mask.size} masked")
+    elif expected.mask is not None and not isinstance(expected.mask, reprs.Number):
+        raise reprs.MalformedOutput(f"mask= takes True, False or a list, not {describe(expected.mask)}")
+    if expected.fill_value is not None:
+        real_fill = real.fill_value if real else None
+        found += difference(expected.fill_value, actual.fill_value, real_fill, f"{where}.fill_value".lstrip("."))
+    return found
+
+
+def masked_values(array: np.ma.MaskedArray) -> Any:
+    """A masked array's elements as element_values gives them, with MASKED where an element (or a record's
+    field) is masked, as its repr prints `--`."""
+
+    def overlay(values: Any, flags: Any) -> Any:
+        if isinstance(flags, list):
+            return [overlay(value, flag) for value, flag in zip(values, flags)]
+        if isinstance(flags, tuple):
+            return tuple(reprs.MASKED if flag else value for value, flag in zip(values, flags))
+        return reprs.MASKED if flags else values
+
+    return overlay(element_values(np.ma.getdata(array)), element_values(np.ma.getmaskarray(array)))
 
 
 def numpy_dtype(spec: Any, align: bool = False) -> np.dtype:
@@ -406,7 +457,7 @@ def walk(
 
 
 def element_difference(expected: Any, actual: Any, real: Any) -> list[str]:
-    if isinstance(expected, reprs.Number):
+    if isinstance(expected, reprs.Number) and actual is not reprs.MASKED:
         return number_difference(expected, actual, printed_as(real, reprs.Number), "value")
     return difference(expected, actual, real, "")
 
@@ -422,6 +473,8 @@ def describe(expected: object) -> str:
         return f"({inner}{',' if len(expected.items) == 1 else ''})" if expected.kind is tuple else f"[{inner}]"
     if isinstance(expected, reprs.TextRepr):
         return expected.text
+    if expected is reprs.MASKED:
+        return "--"
     if isinstance(expected, reprs.NumpyScalarRepr):
         return f"numpy.{expected.type_name}({expected.value.text if isinstance(expected.value, reprs.Number) else ', '.join(map(describe, expected.arguments))})"
     return {reprs.TensorRepr: "tensor(...)", reprs.ArrayRepr: "array(...)"}.get(type(expected), f"a {type(expected).__name__}")
@@ -732,6 +785,23 @@ def sequence_difference(expected: reprs.SequenceRepr, actual: Any, real: Any, wh
     return found
 
 
+def dict_difference(expected: reprs.DictRepr, actual: Any, real: Any, where: str, at: str) -> list[str]:
+    """A documented dict against the value: a dict (not a subclass, which prints otherwise), as many items, and
+    each key and value by meaning, in the order the dict prints them."""
+    if type(actual) is not dict:
+        return [f"type{at}: documented dict, actual {type_name(actual)}"]
+    if len(actual) != len(expected.items):
+        return [f"length{at}: documented {len(expected.items)}, actual {len(actual)}"]
+    real = printed_as(real, reprs.DictRepr)
+    real_items = real.items if real is not None and len(real.items) == len(actual) else [(None, None)] * len(actual)
+    found: list[str] = []
+    for (key, item), (name, value), (real_key, real_item) in zip(expected.items, actual.items(), real_items):
+        if difference(key, name, real_key, ""):
+            return found + [f"key{at}: documented {describe(key)}, actual {name!r}"]
+        found += difference(item, value, real_item, f"{where}[{name!r}]")
+    return found
+
+
 def unordered_difference(expected: reprs.SequenceRepr, values: list, where: str, at: str) -> list[str]:
     """A set's documented items in any order (it prints in hash order): each must match a real item of its own."""
     for position, item in enumerate(expected.items):
@@ -746,16 +816,18 @@ def unordered_difference(expected: reprs.SequenceRepr, values: list, where: str,
 
 def literal_difference(expected: reprs.LiteralRepr, actual: Any, real: Any, at: str) -> list[str]:
     real = printed_as(real, reprs.LiteralRepr)
+    numpy_scalar = isinstance(actual, np.generic)
     if type(actual) is not type(expected.value):
         # NumPy 1.x prints its scalars as bare literals (1.5, 'owl', True): that is what the reader sees.
-        if isinstance(actual, np.generic) and real is not None and type(real.value) is type(expected.value):
+        if numpy_scalar and real is not None and type(real.value) is type(expected.value):
             actual = actual.item()
         else:
             return [f"type{at}: documented {type(expected.value).__name__}, actual {type_name(actual)}"]
     if expected.number is not None:
-        # Python prints the shortest text that reads back as the value: a literal claims it exactly.
+        # Python prints the shortest text that reads back as the value: a literal claims it exactly. A NumPy
+        # scalar printed as one (NumPy 1's repr) keeps the rule of its np.float64(...) repr: to half a unit of its digits.
         real_number = real.number if real is not None else None
-        return number_difference(expected.number, actual, real_number, f"value{at}", tolerance=False)
+        return number_difference(expected.number, actual, real_number, f"value{at}", tolerance=numpy_scalar)
     same = same_literal(actual, expected.value, plain=real is not None)
     return [] if same else [f"value{at}: documented {expected.value!r}, actual {actual!r}"]
 

@@ -482,10 +482,11 @@ class ExampleItem(pytest.Item):
                 pytest.skip(message)
             raise ExampleFailed(f"{self.example.filename}:{self.example.first_line}: {message}")
         result = zygote.run(self.example) if self.request_id is None else zygote.result(self.request_id)
-        if config.getoption("--update-expected") and result["rewrites"]:
+        kept = result.get("kept", [])
+        if config.getoption("--update-expected") and (result["rewrites"] or kept):
             written = config.stash[REWRITES].setdefault(self.path, [])
-            # A block the update writes but cannot make true fails now, as the next run would.
-            failures = update_failures(self.example.filename, written, result["rewrites"])
+            # A block the update writes but cannot make true fails now, as the next run would; so does what it leaves.
+            failures = update_failures(self.example.filename, written, result["rewrites"], kept)
             written.extend(result["rewrites"])
             if failures:
                 raise ExampleFailed("\n\n".join(failures))

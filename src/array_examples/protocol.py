@@ -45,6 +45,9 @@ class ExampleResult(TypedDict):
 
     problems: list[str]
     rewrites: list[Rewrite]
+    # An update's problems it leaves as written, (line, problem without `file:line: `), lines before the update;
+    # a `>>>` session's from an undocumented exception on (see repl.run_example).
+    kept: NotRequired[list[tuple[int, str]]]
 
 
 class Facts(TypedDict):

@@ -37,6 +37,13 @@ from array_examples.protocol import ExampleResult, Rewrite
 from array_examples.reprs import MalformedOutput
 from array_examples.snippets import Documented, Example, SnippetError, Statement, parse_statements, read_block
 
+# What a session's undocumented exception adds to its problem in an update, which writes nothing from there on:
+# the outputs after it ran on a state the docs never describe, and the traceback may be the environment's fault.
+UNDOCUMENTED_EXCEPTION = (
+    "\n    --update-expected leaves this output and every one after it in the session as written: an exception no"
+    "\n    output documents is not written as if it were meant (write its traceback by hand where it is)"
+)
+
 # torch appends where in its C++ sources a warning came from; that differs between builds.
 TRIGGERED_AT = re.compile(r"\s*\(Triggered internally at [^)]*\.\)\s*$")
 
@@ -421,7 +428,8 @@ Difference = tuple[int, str, list[str], str | None, str | None]
 def check(statement: Statement, outcome: Outcome) -> list[tuple[int, str]]:
     """Every way the documented block under a statement disagrees with its outcome, as (line, problem text)."""
     differences = warning_differences(statement, outcome) + exception_differences(statement, outcome)
-    differences += output_differences(statement, outcome)
+    if not (outcome.exception and outcome.shown_text() is None and any(d[1] == "unexpected exception" for d in differences)):
+        differences += output_differences(statement, outcome)  # (the exception says why a documented output is missing)
     if not differences:
         return []
     code = report.first_code_line(statement.nodes)  # only for a problem: unparsing costs more than the checks
@@ -601,6 +609,24 @@ def starting_namespace(example: Example) -> dict[str, Any]:
     return namespace
 
 
+def with_update_note(found: list[tuple[int, str]], line: int) -> list[tuple[int, str]]:
+    """A session's problems under the input whose undocumented exception stops the update, the exception's
+    (at the input's `line`) saying why nothing from there on is rewritten."""
+    return [(at, body + UNDOCUMENTED_EXCEPTION if at == line else body) for at, body in found]
+
+
+def rewrite_of(example: Example, statement: Statement, outcome: Outcome, found: list[tuple[int, str]]) -> Rewrite | None:
+    """What an update writes under one statement whose problems are `found`; None for a `>>>` session's output
+    that passes, which is left as written (its `...`, `# may vary`, its spacing)."""
+    if example.session is not None and not found:
+        return None
+    lines = update_lines(statement, outcome)
+    change = report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename))
+    if example.session is not None:
+        change["lines"], change["style"] = sessions.written_lines(lines), "session"
+    return change
+
+
 def run_example(
     example: Example,
     on_statement: Callable[[int], object] = lambda line: None,
@@ -612,9 +638,12 @@ def run_example(
     `legacy_print`: NumPy's legacy print mode ("1.25") to set before the example runs, as the docs declare
     they were written for (see legacy.py); None leaves NumPy's print options as they are.
 
-    An undocumented exception stops a normal run, since the rest would run on a state the reader never
-    reaches. An update run (`update`) goes on: it documents the exception, so the next run goes on too,
-    and one update fills in every block. Only an update run computes the rewrites (a normal one returns none).
+    An undocumented exception in a `#>` snippet stops a normal run, as it stops the script, since the rest
+    would run on a state the reader never reaches; an update run (`update`) goes on: it documents the
+    exception, so the next run goes on too, and one update fills in every block. In a `>>>` session, as in
+    doctest, it fails its input and the session goes on, every later output still compared; an update
+    rewrites nothing from that input on (see `UNDOCUMENTED_EXCEPTION`) and returns those problems as
+    "kept". Only an update run computes the rewrites (a normal one returns none).
     """
     try:
         statements = parse_statements(example) if example.session is None else sessions.example_statements(example)
@@ -632,6 +661,7 @@ def run_example(
         return {"problems": [f"{where}: cannot import {module}: {type(error).__name__}: {error}"], "rewrites": []}
     problems: list[str] = []
     rewrites: list[Rewrite] = []
+    kept: list[tuple[int, str]] = []  # a session's (line, problem) that an update leaves, after an undocumented exception
     with StandardOutput() as output:
         try:  # what the project declares every session starts with (the ini option array_examples_doctest_namespace)
             sessions.run_namespace(namespace, (example.session or {}).get("namespace", []))
@@ -642,15 +672,14 @@ def run_example(
             on_statement(statement.line)
             outcome = execute(statement, namespace, example.filename, output, update)
             found = check(statement, outcome)
-            problems += [f"{example.filename}:{line}: {body}" for line, body in found]
-            # A session's output that passes is left as written (its `...`, `# may vary`, its spacing).
-            if update and (example.session is None or found):
-                lines = update_lines(statement, outcome)
-                change = report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename))
-                if example.session is not None:
-                    change["lines"], change["style"] = sessions.written_lines(lines), "session"
+            undocumented = outcome.exception is not None and not (statement.documented and statement.documented.raises)
+            if update and example.session is not None and (kept or undocumented):
+                found = found if kept else with_update_note(found, statement.line)
+                kept += found  # the update leaves this output, and every one after it, as written
+            elif update and (change := rewrite_of(example, statement, outcome, found)):
                 rewrites.append(change)
+            problems += [f"{example.filename}:{line}: {body}" for line, body in found]
             output.discard()  # what a __repr__ printed while the harness compared is not the next statement's
-            if outcome.exception and not (statement.documented and statement.documented.raises) and not update:
-                break
-    return {"problems": problems, "rewrites": rewrites}
+            if undocumented and example.session is None and not update:
+                break  # a script stops at an exception; a `>>>` session goes on, as doctest's does
+    return {"problems": problems, "rewrites": rewrites, "kept": kept}

@@ -81,17 +81,24 @@ def rewrite(statement: Statement, lines: list[str], recheck: list[tuple[int, str
     }
 
 
-def update_failures(filename: str, earlier: list[Rewrite], rewrites: list[Rewrite]) -> list[str]:
-    """The problems the next run would report on the blocks an update writes, at their lines after the update.
+def update_failures(
+    filename: str, earlier: list[Rewrite], rewrites: list[Rewrite], kept: Iterable[tuple[int, str]] = ()
+) -> list[str]:
+    """The problems the next run would report on the blocks an update writes, then those on the lines it leaves
+    as written (`kept`: (line, problem), lines before the update), at their lines after the update, in order.
 
     `earlier` holds rewrites already collected for the same file (other sections), `rewrites` this example's.
     """
     everything = earlier + rewrites
-    failures = []
+    found = []
     for change in rewrites:
+        found += [(change["line"], line, body) for line, body in change["recheck"]]
+    found += [(line, line, body) for line, body in kept]
+    failures = []
+    for statement, line, body in sorted(found, key=lambda item: item[0]):
         # Blocks above this statement that grow or shrink move it down or up.
-        shift = sum(size_change(other) for other in everything if other["after"] < change["line"])
-        failures += [f"{filename}:{line + shift}: {body}" for line, body in change["recheck"]]
+        shift = sum(size_change(other) for other in everything if other["after"] < statement)
+        failures.append(f"{filename}:{line + shift}: {body}")
     return failures
 
 

@@ -2,8 +2,8 @@
 
 Documentation text is never evaluated. It is parsed with `ast` and only a
 whitelist of forms is understood: tensor(...), array(...), NumPy scalars such
-as np.float64(1.0) or np.str_('owl'), torch.Size([...]), torch.return_types
-named tuples, dtypes (structured ones too), devices and Python literals.
+as np.float64(1.0) or np.str_('owl'), masked arrays, torch.Size([...]), torch.return_types
+named tuples, result objects, dtypes (structured ones too), devices, dicts and Python literals.
 Text that is none of these (`<class 'torch.Tensor'>`, `Parameter containing:`)
 is kept as text and compared as text.
 
@@ -188,6 +188,13 @@ class SequenceRepr:
 
 
 @dataclass
+class DictRepr:
+    """A dict, `{'mean': array([1., 2.]), 'n': 3}`: its keys and values, each read as a repr, in order."""
+
+    items: list = field(default_factory=list)  # (key, value) pairs
+
+
+@dataclass
 class ReturnTypesRepr:
     name: str  # "max" for torch.return_types.max(values=..., indices=...)
     fields: dict = field(default_factory=dict)
@@ -204,6 +211,29 @@ class RecordRepr:
 
 
 @dataclass
+class MaskedArrayRepr:
+    """`masked_array(data=[1, --, 3], mask=[False, True, False], fill_value=999999)`, as NumPy's masked arrays
+    print: the data read as an array's values and dtype= (a masked element `--` as MASKED), the mask (a bool,
+    or nested lists of bools, tuples for a structured dtype) and the fill value; None where not written."""
+
+    data: ArrayRepr
+    mask: Any = None
+    fill_value: Any = None
+
+
+class Masked:
+    """A masked element, printed `--` in a masked array's data (the one instance is MASKED)."""
+
+    def __repr__(self) -> str:
+        return "--"
+
+
+MASKED = Masked()
+MASKED_NAME = "__masked_element__"  # what `--` is read as, where it stands for an element of a masked array
+MASKED_ELEMENT = re.compile(r"(?<=[\[(\s,=])--(?=\s*(?:[,\])]|$))")
+
+
+@dataclass
 class TextRepr:
     text: str
 
@@ -216,6 +246,8 @@ def parse(text: str) -> Any:
     values such as `array([[0, 1], [2]])`.
     """
     source = re.sub(r"(?<==)<(\w+)>", r"'\1'", text.strip())  # grad_fn=<MulBackward0>
+    if source.startswith("masked_array("):
+        source = MASKED_ELEMENT.sub(MASKED_NAME, source)  # a masked element, `--`, is not Python
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as error:
@@ -264,13 +296,10 @@ class Reader:
         if isinstance(node, (ast.Tuple, ast.List)):
             kind = tuple if isinstance(node, ast.Tuple) else list
             return SequenceRepr(kind, [self.read(item) for item in node.elts])
+        if isinstance(node, ast.Dict) and None not in node.keys:  # (`{**d}` is not a repr)
+            return DictRepr([(self.read(key), self.read(value)) for key, value in zip(node.keys, node.values) if key])
         if isinstance(node, ast.Attribute):
-            name = dotted(node)
-            if name.startswith("torch.") and name[6:] in TORCH_DTYPES:
-                return DtypeRepr("torch", name[6:])
-            if name in ("np.True_", "np.False_", "numpy.True_", "numpy.False_"):
-                return NumpyScalarRepr("bool", Number(name.endswith("True_"), name))
-            raise MalformedOutput(f"unknown name {name}")
+            return self.attribute(dotted(node))
         if is_number(node):
             number = self.number(node)
             return LiteralRepr(number.value, number)
@@ -283,6 +312,14 @@ class Reader:
         if isinstance(value, (str, bytes, bool, type(None), set)):
             return LiteralRepr(value)  # a set prints in hash order, which changes from run to run: compared as a set
         raise Unknown
+
+    def attribute(self, name: str) -> object:
+        """A dotted name: a torch dtype (torch.float32) or np.True_ / np.False_; raises MalformedOutput for another."""
+        if name.startswith("torch.") and name[6:] in TORCH_DTYPES:
+            return DtypeRepr("torch", name[6:])
+        if name in ("np.True_", "np.False_", "numpy.True_", "numpy.False_"):
+            return NumpyScalarRepr("bool", Number(name.endswith("True_"), name))
+        raise MalformedOutput(f"unknown name {name}")
 
     def call(self, node: ast.Call) -> object:
         """A documented call read as its repr class: torch's and NumPy's constructors, frozenset, result objects.
@@ -319,6 +356,8 @@ class Reader:
     def numpy_call(self, func: str, node: ast.Call, keywords: dict[str | None, ast.expr]) -> object:
         """array(...), dtype(...), a NumPy scalar such as np.float64(1.5), or a result object's class with fields
         only (`TtestResult(statistic=..., pvalue=...)`); raises Unknown for any other call."""
+        if func == "masked_array":
+            return self.masked_array(node, keywords)
         if func == "array":
             if set(keywords) - ARRAY_KEYWORDS or len(node.args) != 1:
                 raise MalformedOutput(f"array(...) takes one value and {sorted(ARRAY_KEYWORDS)}")
@@ -369,6 +408,17 @@ class Reader:
         shape = self.dimensions(keywords["shape"], "shape=") if "shape" in keywords else None
         return ArrayRepr(values, dtype, kind_of(values), shape)
 
+    def masked_array(self, node: ast.Call, keywords: dict[str | None, ast.expr]) -> MaskedArrayRepr:
+        """masked_array(data=..., mask=..., fill_value=..., dtype=...), NumPy's repr of a masked array."""
+        if node.args or "data" not in keywords or set(keywords) - {"data", "mask", "fill_value", "dtype"}:
+            raise MalformedOutput(
+                f"masked_array(...) takes data=, mask=, fill_value= and dtype=, not {shorten(self.text(node).replace(MASKED_NAME, '--'))}"
+            )
+        data = self.array(keywords["data"], {key: value for key, value in keywords.items() if key == "dtype"})
+        mask = self.values(keywords["mask"], self.element) if "mask" in keywords else None
+        fill_value = self.element(keywords["fill_value"]) if "fill_value" in keywords else None
+        return MaskedArrayRepr(data, mask, fill_value)
+
     def dtype_spec(self, node: ast.expr) -> Any:
         """What names a NumPy dtype: a bare name (float32), a string ('<U3'), a structured list or dict."""
         if isinstance(node, ast.Name):
@@ -399,10 +449,14 @@ class Reader:
             return items
         if isinstance(node, ast.Constant) and node.value is Ellipsis:
             return Ellipsis
+        if isinstance(node, ast.Name) and node.id == MASKED_NAME:
+            return MASKED
         return leaf(node)
 
     def element(self, node: ast.expr) -> Any:
         """One element of an array that prints its dtype: a number, string, record, date or object."""
+        if isinstance(node, ast.Name) and node.id == MASKED_NAME:
+            return MASKED  # a masked field of a record
         if is_number(node):
             return self.number(node)
         if isinstance(node, ast.Tuple):  # a record of a structured array
@@ -575,6 +629,8 @@ def kind_of(values: Any) -> str:
     """What the printed numbers say the dtype is ("bool", "int", "float", "complex"; "other" for strings, records)."""
     kinds = set()
     for number in leaves(values):
+        if number is MASKED:
+            continue  # a masked element prints no value
         if not isinstance(number, Number):
             return "other"
         if isinstance(number.value, bool):
