@@ -68,6 +68,7 @@ from pathlib import Path
 
 from array_examples import plugin, sessions
 from array_examples.isolation import Zygote
+from array_examples.preloads import static_imports
 from array_examples.snippets import Example, SnippetError
 
 MODULES = {
@@ -369,15 +370,20 @@ PROBLEM = re.compile(r"^(?P<file>[^\n:]+):(?P<line>\d+): (?P<title>[^\n]*)", re.
 WHOLE = ("timed out", "crashed", "exited with code", "harness error", "cannot import", "setup failed")  # the docstring as a whole
 
 
-def harness_zygote(timeout: float, legacy: str | None) -> Zygote:
-    """The plugin's zygote, as pytest_configure makes it; `legacy`, NumPy's legacy print mode, where the plugin has it."""
+def harness_zygote(timeout: float, legacy: str | None, examples: list[Example]) -> Zygote:
+    """The plugin's zygote for `examples`, as pytest_configure makes it and pytest_runtestloop gives it the
+    modules the examples import (to import once, before its first fork); `legacy`, NumPy's legacy print mode,
+    where the plugin has it."""
     if legacy is None:
-        return Zygote(timeout=timeout)
-    parameters = inspect.signature(Zygote).parameters
-    for name in ("legacy_print", "legacy"):
-        if name in parameters:
-            return Zygote(timeout=timeout, **{name: legacy})
-    sys.exit("--legacy: this version of the plugin has no legacy print option (array_examples_legacy_print)")
+        zygote = Zygote(timeout=timeout)
+    else:
+        parameters = inspect.signature(Zygote).parameters
+        name = next((name for name in ("legacy_print", "legacy") if name in parameters), None)
+        if name is None:
+            sys.exit("--legacy: this version of the plugin has no legacy print option (array_examples_legacy_print)")
+        zygote = Zygote(timeout=timeout, **{name: legacy})
+    zygote.preload = static_imports(examples)
+    return zygote
 
 
 # What each library's conftest.py puts in every doctest's namespace (NumPy's: `doctest_namespace['np'] = numpy`),
@@ -393,9 +399,10 @@ def harness_example(doc: Docstring) -> Example:
 
 def run_harness(docs: list[Docstring], timeout: float, legacy: str | None) -> tuple[list[dict[int, str]], list[list[str]]]:
     """Each docstring's outputs, passed, failed or unchecked, by the line of their input; and its problems."""
-    zygote = harness_zygote(timeout, legacy)
+    examples = [harness_example(doc) for doc in docs]
+    zygote = harness_zygote(timeout, legacy, examples)
     try:
-        ids = zygote.submit_all([harness_example(doc) for doc in docs])
+        ids = zygote.submit_all(examples)
         results = [zygote.result(request_id) for request_id in ids]
     finally:
         zygote.close()
