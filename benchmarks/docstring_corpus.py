@@ -66,36 +66,15 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from corpus_modules import NUMPY_MODULES
+
 from array_examples import plugin, sessions
 from array_examples.isolation import Zygote
 from array_examples.preloads import static_imports
 from array_examples.snippets import Example, SnippetError
 
 MODULES = {
-    "numpy": [
-        "numpy",
-        "numpy.linalg",
-        "numpy.fft",
-        "numpy.random",
-        "numpy.ma",
-        "numpy.polynomial",
-        "numpy.polynomial.polynomial",
-        "numpy.polynomial.chebyshev",
-        "numpy.polynomial.legendre",
-        "numpy.polynomial.hermite",
-        "numpy.polynomial.hermite_e",
-        "numpy.polynomial.laguerre",
-        "numpy.polynomial.polyutils",
-        "numpy.lib.stride_tricks",
-        "numpy.lib.recfunctions",
-        "numpy.lib.scimath",
-        "numpy.lib.mixins",
-        "numpy.char",
-        "numpy.strings",
-        "numpy.rec",
-        "numpy.testing",
-        "numpy.exceptions",
-    ],
+    "numpy": NUMPY_MODULES,
     # A fixed subset of SciPy's subpackages that keeps the run within minutes on 2 cores: each harness child
     # imports its subpackage again (issue 16), and scipy.stats, scipy.signal and scipy.ndimage (860 more outputs
     # in 265 docstrings) would take the harness alone past 20 minutes on a loaded machine. Add them to measure them.

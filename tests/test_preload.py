@@ -144,6 +144,7 @@ def test_the_corpus_runner_gives_its_zygote_what_the_docstrings_import_as_the_pl
     spec = importlib.util.spec_from_file_location("docstring_corpus", path)
     assert spec is not None and spec.loader is not None
     corpus = importlib.util.module_from_spec(spec)
+    monkeypatch.syspath_prepend(str(path.parent))  # as `python benchmarks/docstring_corpus.py` has it
     monkeypatch.setitem(sys.modules, "docstring_corpus", corpus)  # where its dataclasses look themselves up
     spec.loader.exec_module(corpus)
     (tmp_path / "pkg").mkdir()
