@@ -75,9 +75,8 @@ from array_examples.snippets import Example, SnippetError
 
 MODULES = {
     "numpy": NUMPY_MODULES,
-    # A fixed subset of SciPy's subpackages that keeps the run within minutes on 2 cores: each harness child
-    # imports its subpackage again (issue 16), and scipy.stats, scipy.signal and scipy.ndimage (860 more outputs
-    # in 265 docstrings) would take the harness alone past 20 minutes on a loaded machine. Add them to measure them.
+    # A fixed subset of SciPy's subpackages that keeps the run within minutes on 2 cores; scipy.stats, scipy.signal
+    # and scipy.ndimage have 860 more outputs in 265 docstrings. Add them to measure them.
     "scipy": [
         "scipy.cluster.vq",
         "scipy.cluster.hierarchy",
