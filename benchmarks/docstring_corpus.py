@@ -66,38 +66,17 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from corpus_modules import NUMPY_MODULES
+
 from array_examples import plugin, sessions
 from array_examples.isolation import Zygote
+from array_examples.preloads import static_imports
 from array_examples.snippets import Example, SnippetError
 
 MODULES = {
-    "numpy": [
-        "numpy",
-        "numpy.linalg",
-        "numpy.fft",
-        "numpy.random",
-        "numpy.ma",
-        "numpy.polynomial",
-        "numpy.polynomial.polynomial",
-        "numpy.polynomial.chebyshev",
-        "numpy.polynomial.legendre",
-        "numpy.polynomial.hermite",
-        "numpy.polynomial.hermite_e",
-        "numpy.polynomial.laguerre",
-        "numpy.polynomial.polyutils",
-        "numpy.lib.stride_tricks",
-        "numpy.lib.recfunctions",
-        "numpy.lib.scimath",
-        "numpy.lib.mixins",
-        "numpy.char",
-        "numpy.strings",
-        "numpy.rec",
-        "numpy.testing",
-        "numpy.exceptions",
-    ],
-    # A fixed subset of SciPy's subpackages that keeps the run within minutes on 2 cores: each harness child
-    # imports its subpackage again (issue 16), and scipy.stats, scipy.signal and scipy.ndimage (860 more outputs
-    # in 265 docstrings) would take the harness alone past 20 minutes on a loaded machine. Add them to measure them.
+    "numpy": NUMPY_MODULES,
+    # A fixed subset of SciPy's subpackages that keeps the run within minutes on 2 cores; scipy.stats, scipy.signal
+    # and scipy.ndimage have 860 more outputs in 265 docstrings. Add them to measure them.
     "scipy": [
         "scipy.cluster.vq",
         "scipy.cluster.hierarchy",
@@ -380,15 +359,20 @@ PROBLEM = re.compile(r"^(?P<file>[^\n:]+):(?P<line>\d+): (?P<title>[^\n]*)", re.
 WHOLE = ("timed out", "crashed", "exited with code", "harness error", "cannot import", "setup failed")  # the docstring as a whole
 
 
-def harness_zygote(timeout: float, legacy: str | None) -> Zygote:
-    """The plugin's zygote, as pytest_configure makes it; `legacy`, NumPy's legacy print mode, where the plugin has it."""
+def harness_zygote(timeout: float, legacy: str | None, examples: list[Example]) -> Zygote:
+    """The plugin's zygote for `examples`, as pytest_configure makes it and pytest_runtestloop gives it the
+    modules the examples import (to import once, before its first fork); `legacy`, NumPy's legacy print mode,
+    where the plugin has it."""
     if legacy is None:
-        return Zygote(timeout=timeout)
-    parameters = inspect.signature(Zygote).parameters
-    for name in ("legacy_print", "legacy"):
-        if name in parameters:
-            return Zygote(timeout=timeout, **{name: legacy})
-    sys.exit("--legacy: this version of the plugin has no legacy print option (array_examples_legacy_print)")
+        zygote = Zygote(timeout=timeout)
+    else:
+        parameters = inspect.signature(Zygote).parameters
+        name = next((name for name in ("legacy_print", "legacy") if name in parameters), None)
+        if name is None:
+            sys.exit("--legacy: this version of the plugin has no legacy print option (array_examples_legacy_print)")
+        zygote = Zygote(timeout=timeout, **{name: legacy})
+    zygote.preload = static_imports(examples)
+    return zygote
 
 
 # What each library's conftest.py puts in every doctest's namespace (NumPy's: `doctest_namespace['np'] = numpy`),
@@ -404,9 +388,10 @@ def harness_example(doc: Docstring) -> Example:
 
 def run_harness(docs: list[Docstring], timeout: float, legacy: str | None) -> tuple[list[dict[int, str]], list[list[str]]]:
     """Each docstring's outputs, passed, failed or unchecked, by the line of their input; and its problems."""
-    zygote = harness_zygote(timeout, legacy)
+    examples = [harness_example(doc) for doc in docs]
+    zygote = harness_zygote(timeout, legacy, examples)
     try:
-        ids = zygote.submit_all([harness_example(doc) for doc in docs])
+        ids = zygote.submit_all(examples)
         results = [zygote.result(request_id) for request_id in ids]
     finally:
         zygote.close()

@@ -53,6 +53,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus_modules import NUMPY_MODULES
+
 from array_examples.isolation import Zygote
 from array_examples.snippets import Example, SnippetError, parse_statements
 
@@ -89,31 +91,7 @@ MODULES = {
         "torch.serialization",
         "torch.distributions",
     ],
-    "numpy": [
-        "numpy",
-        "numpy.linalg",
-        "numpy.fft",
-        "numpy.random",
-        "numpy.ma",
-        "numpy.polynomial",
-        "numpy.polynomial.polynomial",
-        "numpy.polynomial.chebyshev",
-        "numpy.polynomial.legendre",
-        "numpy.polynomial.hermite",
-        "numpy.polynomial.hermite_e",
-        "numpy.polynomial.laguerre",
-        "numpy.polynomial.polyutils",
-        "numpy.lib.stride_tricks",
-        "numpy.lib.recfunctions",
-        "numpy.lib.scimath",
-        "numpy.lib.mixins",
-        "numpy.char",
-        "numpy.strings",
-        "numpy.rec",
-        "numpy.testing",
-        "numpy.dtypes",
-        "numpy.exceptions",
-    ],
+    "numpy": NUMPY_MODULES,
 }
 # Classes whose methods live on a base type that the module walk does not reach.
 EXTRA_CLASSES = {"torch": {"torch.Tensor": "torch._C.TensorBase"}, "numpy": {}}

