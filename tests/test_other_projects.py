@@ -189,3 +189,44 @@ def test_a_platform_without_fork_fails_each_example_saying_why(project, monkeypa
     result = project.runpytest()
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*has no os.fork (Linux and macOS have)*"])
+
+
+# Collection: one run per file, whatever pytest's doctest plugin is asked
+
+NP_NAMESPACE = 'array_examples_doctest_namespace = ["import numpy as np"]'
+SESSION = ">>> np.arange(2)\narray([0, 1])\n"
+
+
+@rule("one run per file")
+@pytest.mark.parametrize(
+    "args",
+    [pytest.param(("docs/guide.rst",), id="named"), pytest.param(("--doctest-glob=*.rst",), id="doctest-glob")],
+)
+def test_a_text_file_of_examples_runs_once_not_also_as_pytests_doctest(project, args):
+    ini = f'array_examples_doctest_files = ["docs/*.rst"]\n{NP_NAMESPACE}\n'
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{ini}')
+    write(project, "docs/guide.rst", f"Guide\n=====\n\n{SESSION}")
+    result = project.runpytest(*args, "-v")
+    result.assert_outcomes(passed=1)  # pytest's doctest would fail it too: NameError, np is not in its namespace
+    result.stdout.fnmatch_lines(["*docs/guide.rst::file*cpu*PASSED*"])
+
+
+@rule("one run per file")
+def test_a_docstring_module_runs_once_under_doctest_modules(project):
+    ini = f'array_examples_doctest_modules = ["src/*.py"]\n{NP_NAMESPACE}\n'
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{ini}')
+    write(project, "src/mod.py", 'def f():\n    """Twos.\n\n    >>> np.arange(2)\n    array([0, 1])\n    """\n')
+    result = project.runpytest("--doctest-modules", "src", "-v")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*src/mod.py::mod.f*cpu*PASSED*"])
+
+
+@rule("testpaths")
+def test_testpaths_that_leave_out_docstring_modules_name_them(project):
+    ini = 'testpaths = ["tests", "docs"]\narray_examples_doctest_modules = ["src/**/*.py"]\n'
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{ini}')
+    write(project, "tests/test_unit.py", "def test_one():\n    pass\n")
+    write(project, "src/pkg/__init__.py", '"""A package.\n\n>>> 1 + 1\n2\n"""\n')
+    result = project.runpytest()
+    result.assert_outcomes(passed=1, warnings=1)
+    assert "leaves out 1 of 1 example files, which will not run: add 'src' to testpaths" in result.stdout.str()

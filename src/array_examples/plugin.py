@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import pytest
+from _pytest.doctest import DoctestModule, DoctestTextfile
 from pytest_codeblocks import extract_from_file
 
 from array_examples import sessions
@@ -237,8 +238,9 @@ def warn_examples_outside_testpaths(config: pytest.Config) -> None:
     if config.args_source != pytest.Config.ArgsSource.TESTPATHS:
         return
     roots = [path.resolve() for pattern in config.getini("testpaths") for path in config.rootpath.glob(pattern)]
-    snippets, pages, texts = (config.stash[key] for key in (SNIPPET_FILES, MARKDOWN_FILES, DOCTEST_FILES))
-    examples = snippets | pages | texts
+    examples = frozenset().union(
+        *(config.stash[key] for key in (SNIPPET_FILES, MARKDOWN_FILES, DOCTEST_FILES, DOCTEST_MODULES))
+    )
     left_out = sorted(path for path in examples if not any(path == root or root in path.parents for root in roots))
     if not left_out:
         return
@@ -282,7 +284,20 @@ def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> 
     return None
 
 
-def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:
+@pytest.hookimpl(wrapper=True)
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Generator[None, list[pytest.Collector], list[pytest.Collector]]:
+    """The other plugins' collectors for a file, plus this plugin's where the file holds examples; a file this plugin
+    collects is not also collected by pytest's doctest plugin (`pytest docs/x.rst`, `--doctest-glob`,
+    `--doctest-modules`), so each example runs once, compared by meaning."""
+    collected = yield
+    ours = example_file(file_path, parent)
+    if ours is None:
+        return collected
+    return [node for node in collected if not isinstance(node, (DoctestModule, DoctestTextfile))] + [ours]
+
+
+def example_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:
+    """This plugin's collector for a file that holds examples (a snippet, page, text file or docstring module), else None."""
     config = parent.config
     if is_snippet(file_path, config) and not python_collects(file_path, parent):
         return SnippetFile.from_parent(parent, path=file_path)
