@@ -230,3 +230,18 @@ def test_testpaths_that_leave_out_docstring_modules_name_them(project):
     result = project.runpytest()
     result.assert_outcomes(passed=1, warnings=1)
     assert "leaves out 1 of 1 example files, which will not run: add 'src' to testpaths" in result.stdout.str()
+
+
+# Markdown blocks a page marks as illustrations
+
+
+@rule("skipped blocks")
+@pytest.mark.parametrize("mark", ["<!--pytest.mark.skip-->", "<!--pytest-codeblocks:skip-->"])
+def test_a_block_marked_skip_is_skipped_and_left_alone_by_the_update(project, mark):
+    project.makepyprojecttoml('[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\nfilterwarnings = ["error"]\n')
+    page = f"{mark}\n```python\nimport numpy as np\nnp.arange(2)\n```\n\n{mark}\n```pycon\n>>> 1 + 1\n3\n```\n"
+    write(project, "docs/page.md", page)
+    result = project.runpytest("--update-expected", "-rs")
+    result.assert_outcomes(skipped=2)
+    result.stdout.fnmatch_lines(["*docs/page.md:*<!--pytest.mark.skip--> above the block*"])
+    assert (project.path / "docs" / "page.md").read_text() == page

@@ -29,6 +29,7 @@ import fnmatch
 import os
 import re
 import sys
+import warnings
 from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, Any, cast
 import pytest
 from _pytest.doctest import DoctestModule, DoctestTextfile
 from pytest_codeblocks import extract_from_file
+from pytest_codeblocks.main import CodeBlock
 
 from array_examples import sessions
 from array_examples.isolation import DEFAULT_TIMEOUT, Zygote
@@ -334,27 +336,40 @@ class MarkdownFile(pytest.File):
     """Python code blocks written straight into a page (not embedded snippets) are run too."""
 
     def collect(self) -> Iterator[ExampleItem]:
+        with warnings.catch_warnings():
+            # pytest-codeblocks' older `<!--pytest-codeblocks:skip-->` still reads as a skip; its deprecation is not the reader's.
+            warnings.filterwarnings("ignore", "pytest-codeblocks:", DeprecationWarning)
+            blocks = extract_from_file(self.path)
+        for block in blocks:
+            skip = skip_mark(block.marks)
+            for item in self.block_items(block):
+                if skip:
+                    item.add_marker(pytest.mark.skip(reason=f"<!--{skip}--> above the block"))
+                yield item
+
+    def block_items(self, block: CodeBlock) -> Iterator[ExampleItem]:
+        """The items of one code block: one for a `>>>` session or a `python` block, the embedded sections' for a
+        block of `--8<--` lines where the page was named on the command line, none for other blocks."""
         shown_as = self.path.relative_to(self.config.rootpath).as_posix()
-        for block in extract_from_file(self.path):
-            fence = (block.syntax or "").split(" ")[0]
-            code_lines = block.code.splitlines()
-            first_code = next((line for line in code_lines if line.strip()), "")
-            if fence in SESSION_FENCES or fence in RUNNABLE_FENCES and sessions.PROMPT.match(first_code):
-                yield from session_items(self, None, block.lineno + 1, code_lines, f"line-{block.lineno + 1}")
-                continue
-            if fence not in RUNNABLE_FENCES:
-                continue
-            if all(line.strip().startswith("--8<--") or not line.strip() for line in code_lines):
-                # Embedded snippets are tested as their files; a page named on the command line runs them here.
-                if self.session.isinitpath(self.path):
-                    yield from self.embedded(line.strip() for line in code_lines if line.strip())
-                continue
-            first = block.lineno + 1
-            try:
-                example = Example(shown_as, None, first, code_lines, read_requires(shown_as, first, code_lines))
-            except SnippetError as error:
-                raise self.CollectError(str(error)) from None
-            yield ExampleItem.from_parent(self, name=f"line-{first}[{example.device}]", example=example)
+        fence = (block.syntax or "").split(" ")[0]
+        code_lines = block.code.splitlines()
+        first_code = next((line for line in code_lines if line.strip()), "")
+        if fence in SESSION_FENCES or fence in RUNNABLE_FENCES and sessions.PROMPT.match(first_code):
+            yield from session_items(self, None, block.lineno + 1, code_lines, f"line-{block.lineno + 1}")
+            return
+        if fence not in RUNNABLE_FENCES:
+            return
+        if all(line.strip().startswith("--8<--") or not line.strip() for line in code_lines):
+            # Embedded snippets are tested as their files; a page named on the command line runs them here.
+            if self.session.isinitpath(self.path):
+                yield from self.embedded(line.strip() for line in code_lines if line.strip())
+            return
+        first = block.lineno + 1
+        try:
+            example = Example(shown_as, None, first, code_lines, read_requires(shown_as, first, code_lines))
+        except SnippetError as error:
+            raise self.CollectError(str(error)) from None
+        yield ExampleItem.from_parent(self, name=f"line-{first}[{example.device}]", example=example)
 
     def embedded(self, includes: Iterable[str]) -> Iterator[ExampleItem]:
         """Items for the snippet sections that `--8<-- "file.py:section"` lines embed (a whole file without `:section`)."""
@@ -376,6 +391,12 @@ class MarkdownFile(pytest.File):
                     yield ExampleItem.from_parent(
                         self, name=f"{wanted}:{example.name or 'file'}[{example.device}]", example=example
                     )
+
+
+def skip_mark(marks: list[str]) -> str | None:
+    """The mark, as written, that skips a Markdown block (pytest-codeblocks' `<!--pytest.mark.skip-->`, which its
+    older `<!--pytest-codeblocks:skip-->` reads as), or None; other marks (`skipif`, `xfail`) are not read."""
+    return next((mark for mark in marks if mark == "pytest.mark.skip" or mark.startswith("pytest.mark.skip(")), None)
 
 
 def session_items(
@@ -543,7 +564,8 @@ def pytest_runtestloop(session: pytest.Session) -> None:
 
     Not in a pytest-xdist worker, which runs only the items its controller sends it: there each example
     goes to the zygote when its turn comes, and the workers keep the cores busy."""
-    items = [item for item in session.items if isinstance(item, ExampleItem)]
+    # An example skipped by its mark (<!--pytest.mark.skip-->) is neither imported for nor run.
+    items = [item for item in session.items if isinstance(item, ExampleItem) and not item.get_closest_marker("skip")]
     if not items or session.config.option.collectonly:
         return None
     zygote = session.config.stash[ZYGOTE]
