@@ -245,3 +245,11 @@ def test_a_block_marked_skip_is_skipped_and_left_alone_by_the_update(project, ma
     result.assert_outcomes(skipped=2)
     result.stdout.fnmatch_lines(["*docs/page.md:*<!--pytest.mark.skip--> above the block*"])
     assert (project.path / "docs" / "page.md").read_text() == page
+
+
+@rule("prompts in a python block")
+def test_a_python_block_with_prompts_after_its_first_line_says_what_to_write(project):
+    write(project, "docs/page.md", "```python\n# Two ones\n>>> import numpy as np\n>>> np.ones(2)\narray([1., 1.])\n```\n")
+    result = project.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*not valid Python: *use a `pycon` block, or start the block with `>>>`*"])
