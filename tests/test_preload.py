@@ -4,6 +4,7 @@ isolation.clean_imports), and torch only where an example imports it; each child
 import os
 
 import pytest
+from rules import rule
 
 from array_examples import isolation
 from array_examples.preloads import line_imports, static_imports
@@ -132,3 +133,31 @@ def test_a_preload_list_longer_than_a_command_line_can_hold_reaches_the_zygote(t
 def check_sees(zygote: isolation.Zygote, seen: str) -> bool:
     lines = ["import sys", "sorted(name for name in ['json', 'listed_module'] if name in sys.modules)", f"#> {seen}"]
     return zygote.run(Example("a.py", None, 1, lines))["problems"] == []
+
+
+@rule("doctest namespace")
+def test_the_modules_the_doctest_namespace_imports_are_preloaded(project_own_zygote):
+    # Imported in the zygote, before the fork, a module records another process than the example's.
+    write(project_own_zygote, "project_tools.py", "import os\n\nIMPORTED_IN = os.getpid()\n")
+    namespace = 'array_examples_doctest_namespace = ["import os", "import project_tools"]'
+    write(
+        project_own_zygote,
+        "pyproject.toml",
+        f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\narray_examples_doctest_files = ["*.txt"]\n{namespace}\n',
+    )
+    for name in "ab":
+        write(project_own_zygote, f"{name}.txt", ">>> project_tools.IMPORTED_IN == os.getpid()\nFalse\n")
+    project_own_zygote.runpytest().assert_outcomes(passed=2)
+
+
+@rule("doctest namespace")
+def test_a_snippet_run_reads_no_doctest_namespace(project_own_zygote):
+    # `#>` snippets do not run the namespace's statements, so their zygote does not import its modules either.
+    write(project_own_zygote, "project_tools.py", "")
+    write(
+        project_own_zygote,
+        "pyproject.toml",
+        '[tool.pytest.ini_options]\narray_examples_doctest_namespace = ["import project_tools"]\n',
+    )
+    write(project_own_zygote, "snippets/a.py", SEES.format(names="['project_tools']", seen="[]"))
+    project_own_zygote.runpytest().assert_outcomes(passed=1)

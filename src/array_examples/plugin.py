@@ -41,7 +41,7 @@ from pytest_codeblocks.main import CodeBlock
 
 from array_examples import sessions
 from array_examples.isolation import DEFAULT_TIMEOUT, Zygote
-from array_examples.preloads import static_imports
+from array_examples.preloads import line_imports, static_imports
 from array_examples.protocol import Facts, Rewrite
 from array_examples.report import apply_rewrites, update_failures, write_verified
 from array_examples.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
@@ -240,9 +240,7 @@ def warn_examples_outside_testpaths(config: pytest.Config) -> None:
     if config.args_source != pytest.Config.ArgsSource.TESTPATHS:
         return
     roots = [path.resolve() for pattern in config.getini("testpaths") for path in config.rootpath.glob(pattern)]
-    examples = frozenset().union(
-        *(config.stash[key] for key in (SNIPPET_FILES, MARKDOWN_FILES, DOCTEST_FILES, DOCTEST_MODULES))
-    )
+    examples = frozenset().union(*(config.stash[key] for key in (SNIPPET_FILES, MARKDOWN_FILES, DOCTEST_FILES, DOCTEST_MODULES)))
     left_out = sorted(path for path in examples if not any(path == root or root in path.parents for root in roots))
     if not left_out:
         return
@@ -287,7 +285,9 @@ def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> 
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Generator[None, list[pytest.Collector], list[pytest.Collector]]:
+def pytest_collect_file(
+    file_path: Path, parent: pytest.Collector
+) -> Generator[None, list[pytest.Collector], list[pytest.Collector]]:
     """The other plugins' collectors for a file, plus this plugin's where the file holds examples; a file this plugin
     collects is not also collected by pytest's doctest plugin (`pytest docs/x.rst`, `--doctest-glob`,
     `--doctest-modules`), so each example runs once, compared by meaning."""
@@ -570,13 +570,25 @@ def pytest_runtestloop(session: pytest.Session) -> None:
         return None
     zygote = session.config.stash[ZYGOTE]
     if zygote.process is None:  # it imports what the examples import before its first fork, and only that
-        zygote.preload = static_imports(item.example for item in items)
+        zygote.preload = preload_list(session.config, [item.example for item in items])
     if hasattr(session.config, "workerinput"):
         return None
     runnable = [item for item in items if item.verdict(zygote) is None]
     for item, request_id in zip(runnable, zygote.submit_all([item.example for item in runnable]), strict=True):
         item.request_id = request_id
     return None  # pytest's own loop now runs the items, which collect their results in order
+
+
+def preload_list(config: pytest.Config, examples: list[Example]) -> list[tuple[str, str | None]]:
+    """The modules the zygote imports before its first fork (see preloads.static_imports): where `>>>` sessions run,
+    first those that the statements of `array_examples_doctest_namespace` import, since every session runs them."""
+    found: dict[str, str | None] = {}
+    if any(example.session is not None for example in examples):
+        found = {name: None for statement in config.stash[DOCTEST_NAMESPACE] for name in line_imports(statement)}
+    for name, origin in static_imports(examples):
+        if found.get(name) is None:
+            found[name] = origin
+    return list(found.items())
 
 
 @pytest.hookimpl(wrapper=True)
