@@ -253,3 +253,22 @@ def test_a_python_block_with_prompts_after_its_first_line_says_what_to_write(pro
     result = project.runpytest()
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*not valid Python: *use a `pycon` block, or start the block with `>>>`*"])
+
+
+# The verified file, in a project of `>>>` examples
+
+
+@rule("verified file")
+def test_the_verified_file_is_written_for_any_kind_of_example_in_any_folder(project):
+    ini = 'array_examples_doctest_files = ["guide/*.rst"]\narray_examples_verified_file = "guide/verified.md"\n'
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{ini}')
+    write(project, "guide/a.rst", ">>> import numpy as np\n>>> np.arange(2)\narray([0, 9])\n")
+    write(project, "guide/b.rst", ">>> 1 + 1\n2\n")
+    verified = project.path / "guide" / "verified.md"
+    project.runpytest("--update-expected", "guide/a.rst").assert_outcomes(passed=1)
+    assert not verified.exists()  # a run over one of the two files verifies no page
+    project.runpytest("--update-expected").assert_outcomes(passed=2)
+    text = verified.read_text()
+    assert "CPU examples on the CPU with torch 2." in text and ", NumPy 2." in text
+    # Nothing this project does not have: no GPU examples, no sections for another NumPy line.
+    assert "GPU" not in text and "NumPy line" not in text

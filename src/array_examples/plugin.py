@@ -54,7 +54,7 @@ REWRITES = pytest.StashKey[dict[Path, list[Rewrite]]]()
 CHANGED = pytest.StashKey[list[str]]()
 VERIFIED_DEVICES = pytest.StashKey[set[str]]()  # devices whose snippet examples ran in full
 DESELECTED = pytest.StashKey[bool]()
-COLLECTED = pytest.StashKey[set[Path]]()  # snippet files this run collected
+COLLECTED = pytest.StashKey[set[Path]]()  # example files (snippets, pages, text files, docstring modules) this run collected
 SNIPPET_FILES = pytest.StashKey[frozenset[Path]]()
 MARKDOWN_FILES = pytest.StashKey[frozenset[Path]]()
 DOCTEST_FILES = pytest.StashKey[frozenset[Path]]()  # text files read whole as one `>>>` session
@@ -82,7 +82,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     parser.addini(
         "array_examples_verified_file",
-        "a Markdown file that a clean --update-expected run over every snippet rewrites with the versions and devices "
+        "a Markdown file that a clean --update-expected run over every file of each kind it runs rewrites with the versions and devices "
         "that produced the outputs (off when empty)",
         default="",
     )
@@ -336,6 +336,7 @@ class MarkdownFile(pytest.File):
     """Python code blocks written straight into a page (not embedded snippets) are run too."""
 
     def collect(self) -> Iterator[ExampleItem]:
+        self.config.stash[COLLECTED].add(self.path)
         with warnings.catch_warnings():
             # pytest-codeblocks' older `<!--pytest-codeblocks:skip-->` still reads as a skip; its deprecation is not the reader's.
             warnings.filterwarnings("ignore", "pytest-codeblocks:", DeprecationWarning)
@@ -423,6 +424,7 @@ class TextSessionFile(pytest.File):
     """A text file (`.rst`, `.txt`) read whole as one `>>>` session, as doctest reads a file."""
 
     def collect(self) -> Iterator[ExampleItem]:
+        self.config.stash[COLLECTED].add(self.path)
         yield from session_items(self, None, 1, read_text_lines(self), "file")
 
 
@@ -431,6 +433,7 @@ class DocstringModule(pytest.File):
     them; read with `ast`, the module is imported only in the process that runs an example."""
 
     def collect(self) -> Iterator[ExampleItem]:
+        self.config.stash[COLLECTED].add(self.path)
         file_lines = read_text_lines(self)
         try:
             tree = ast.parse("\n".join(file_lines) + "\n", filename=str(self.path))
@@ -527,8 +530,7 @@ class ExampleItem(pytest.Item):
                 raise ExampleFailed("\n\n".join(failures))
         elif result["problems"]:
             raise ExampleFailed("\n\n".join(result["problems"]))
-        if isinstance(self.parent, SnippetFile):
-            config.stash[VERIFIED_DEVICES].add(self.example.device)
+        config.stash[VERIFIED_DEVICES].add(self.example.device)
 
     def verdict(self, zygote: Zygote) -> tuple[str, str] | None:
         """("skip", why) or ("fail", why) when this example cannot run here; None when it can."""
@@ -610,15 +612,24 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     for path, rewrites in config.stash[REWRITES].items():
         if apply_rewrites(path, rewrites):
             config.stash[CHANGED].append(path.relative_to(config.rootpath).as_posix())
-    # Only a clean update run over every snippet may say which versions produced the outputs.
+    # Only a clean update run over every file of each kind it ran may say which versions produced the outputs.
     devices = config.stash[VERIFIED_DEVICES]
-    every_snippet = {path.resolve() for path in config.stash[COLLECTED]} == config.stash[SNIPPET_FILES]
-    full_run = every_snippet and not config.stash[DESELECTED] and not session.testsfailed
+    full_run = every_file_of_its_kinds(config) and not config.stash[DESELECTED] and not session.testsfailed
     verified_name = config.getini("array_examples_verified_file")
     if config.getoption("--update-expected") and devices and full_run and verified_name:
         verified = config.rootpath / verified_name
-        if write_verified(verified, devices, verified_facts(config.stash[ZYGOTE])):
+        gpu = any(isinstance(item, ExampleItem) and item.example.device == "cuda" for item in session.items)
+        if write_verified(verified, devices, verified_facts(config.stash[ZYGOTE]), gpu):
             config.stash[CHANGED].append(verified.relative_to(config.rootpath).as_posix())
+
+
+def every_file_of_its_kinds(config: pytest.Config) -> bool:
+    """Whether the run collected every file of each kind of example file it collected any of (snippets, pages, text
+    files, docstring modules of `array_examples_doctest_modules`): `pytest snippets` covers the snippets, `pytest`
+    everything, `pytest docs/page.md` not the pages."""
+    collected = {path.resolve() for path in config.stash[COLLECTED]}
+    kinds = [config.stash[key] for key in (SNIPPET_FILES, MARKDOWN_FILES, DOCTEST_FILES, DOCTEST_MODULES)]
+    return all(kind <= collected for kind in kinds if kind & collected)
 
 
 def verified_facts(zygote: Zygote) -> Facts:
