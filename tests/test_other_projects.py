@@ -272,3 +272,15 @@ def test_the_verified_file_is_written_for_any_kind_of_example_in_any_folder(proj
     assert "CPU examples on the CPU with torch 2." in text and ", NumPy 2." in text
     # Nothing this project does not have: no GPU examples, no sections for another NumPy line.
     assert "GPU" not in text and "NumPy line" not in text
+
+
+@rule("helper modules")
+def test_a_page_or_text_file_imports_a_helper_beside_it_and_from_pythonpath(project):
+    ini = 'pythonpath = ["tools"]\narray_examples_doctest_files = ["docs/*.rst"]\n'
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{ini}')
+    write(project, "docs/helpers.py", "def make_data():\n    return [1, 2]\n")
+    write(project, "tools/tooling.py", "VALUE = 3\n")
+    session = ">>> from helpers import make_data\n>>> make_data()\n[1, 2]\n>>> import tooling\n>>> tooling.VALUE\n3\n"
+    write(project, "docs/guide.rst", session)
+    write(project, "docs/page.md", f"```pycon\n{session}```\n\n```python\nfrom tooling import VALUE\nVALUE\n#> 3\n```\n")
+    project.runpytest().assert_outcomes(passed=3)

@@ -61,6 +61,7 @@ DOCTEST_FILES = pytest.StashKey[frozenset[Path]]()  # text files read whole as o
 DOCTEST_MODULES = pytest.StashKey[frozenset[Path]]()  # modules whose docstrings' `>>>` sessions run
 DOCTEST_FLAGS = pytest.StashKey[int]()
 DOCTEST_NAMESPACE = pytest.StashKey[list[str]]()  # statements every `>>>` session starts with
+PYTHONPATH = pytest.StashKey[tuple[str, ...]]()  # the folders of pytest's `pythonpath` ini option, for every example
 DOCSTRING_ITEMS = pytest.StashKey[set[str]]()  # node ids of docstring examples, which share their files with other tests
 EXAMPLE_PROPERTY = "array_example"  # in the user_properties of an example's test reports
 SESSION_FENCES = {"pycon"}  # Markdown blocks that are `>>>` sessions whatever their first line
@@ -158,6 +159,7 @@ def pytest_configure(config: pytest.Config) -> None:
     except sessions.NamespaceError as error:
         raise pytest.UsageError(str(error)) from None
     config.stash[DOCSTRING_ITEMS] = set()
+    config.stash[PYTHONPATH] = pythonpath(config)
     if config.getoption("--update-expected") and getattr(config.option, "numprocesses", None):
         # Each xdist worker would rewrite files and the controller, which runs none, would report none changed.
         raise pytest.UsageError("--update-expected cannot run under pytest-xdist: add -n 0 (or -p no:xdist)")
@@ -182,6 +184,15 @@ def legacy_print(config: pytest.Config) -> str | None:
         except ValueError as error:
             raise pytest.UsageError(str(error)) from None
     return value
+
+
+def pythonpath(config: pytest.Config) -> tuple[str, ...]:
+    """The folders of pytest's ini option `pythonpath` (absolute, as pytest puts them on its own sys.path); none where
+    pytest's python_path plugin is off."""
+    try:
+        return tuple(str(Path(folder).resolve()) for folder in config.getini("pythonpath"))
+    except ValueError:
+        return ()
 
 
 def doctest_flags(config: pytest.Config) -> int:
@@ -367,7 +378,8 @@ class MarkdownFile(pytest.File):
             return
         first = block.lineno + 1
         try:
-            example = Example(shown_as, None, first, code_lines, read_requires(shown_as, first, code_lines))
+            requires = read_requires(shown_as, first, code_lines)
+            example = Example(shown_as, None, first, code_lines, requires, str(self.path.parent.resolve()))
         except SnippetError as error:
             raise self.CollectError(str(error)) from None
         yield ExampleItem.from_parent(self, name=f"line-{first}[{example.device}]", example=example)
@@ -409,7 +421,9 @@ def session_items(
         return
     stash = collector.config.stash
     session = {"flags": stash[DOCTEST_FLAGS], "namespace": stash[DOCTEST_NAMESPACE], **(session or {})}
-    example = Example(shown_as, None, first, lines, session=session)
+    # A page's or text file's folder comes first on sys.path, as a script's; a docstring's module imports as pytest's would.
+    directory = "" if isinstance(collector, DocstringModule) else str(collector.path.parent.resolve())
+    example = Example(shown_as, None, first, lines, directory=directory, session=session)
     try:
         example.requires = read_requires(shown_as, first, sessions.code_lines(example))
     except SnippetError as error:
@@ -507,6 +521,7 @@ class ExampleItem(pytest.Item):
     def __init__(self, *, example: Example, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.example = example
+        example.pythonpath = self.config.stash[PYTHONPATH]
         self.request_id: int | None = None  # set when the example was sent to the zygote ahead of its turn
         if example.device == "cuda":
             self.add_marker(pytest.mark.gpu)

@@ -38,6 +38,7 @@ class Rewrite(TypedDict):
     lines: list[str]  # the block to write, as comment lines
     recheck: list[tuple[int, str]]  # (line, problem) the next run would report on the new block
     style: NotRequired[str]  # "session": a `>>>` session's output, indented as its prompt (see report.apply_rewrites)
+    keep: NotRequired[bool]  # True: the documented block stays as written, and `recheck` says why the update fails
 
 
 class ExampleResult(TypedDict):

@@ -590,7 +590,9 @@ def update_lines(statement: Statement, outcome: Outcome) -> list[str]:
 def starting_namespace(example: Example) -> dict[str, Any]:
     """The globals an example's statements start with: a script's, or for a docstring's `>>>` session a copy of
     its module's (see sessions.module_globals, whose import error it raises). Where the example has a folder,
-    that folder goes first on sys.path and `__file__` names the file, as for `python file.py`."""
+    that folder goes first on sys.path and `__file__` names the file, as for `python file.py`; the folders of
+    pytest's `pythonpath` ini option come next."""
+    sys.path[0:0] = list(example.pythonpath)  # as pytest puts its `pythonpath` ini option's folders first
     namespace: dict[str, Any] = {"__name__": "__main__", "__file__": example.filename, "__builtins__": builtins}
     if example.session and example.session.get("module"):
         namespace = sessions.module_globals(example)  # a docstring's examples see its module's globals
@@ -632,6 +634,7 @@ def run_example(
         return {"problems": [f"{where}: cannot import {module}: {type(error).__name__}: {error}"], "rewrites": []}
     problems: list[str] = []
     rewrites: list[Rewrite] = []
+    found_so_far: list[tuple[int, str]] = []  # (line, problem) of the statements run
     with StandardOutput() as output:
         try:  # what the project declares every session starts with (the ini option array_examples_doctest_namespace)
             sessions.run_namespace(namespace, (example.session or {}).get("namespace", []))
@@ -644,6 +647,16 @@ def run_example(
             found = check(statement, outcome)
             problems += [f"{example.filename}:{line}: {body}" for line, body in found]
             # A session's output that passes is left as written (its `...`, `# may vary`, its spacing).
+            documented = statement.documented
+            if update and outcome.exception and documented and documented.output is not None and not documented.raises:
+                # A value documented where an exception now comes (a missing import, a name): the update writes
+                # nothing for this example and fails as a normal run would, naming every problem met so far (an
+                # import that failed above), rather than document an accident as the example's output.
+                change = report.rewrite(statement, [], found_so_far + found)
+                change["keep"] = True
+                rewrites = [change]
+                break
+            found_so_far += found
             if update and (example.session is None or found):
                 lines = update_lines(statement, outcome)
                 change = report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename))

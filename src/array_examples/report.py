@@ -97,6 +97,8 @@ def update_failures(filename: str, earlier: list[Rewrite], rewrites: list[Rewrit
 
 def size_change(change: Rewrite) -> int:
     """How many lines longer (or, negative, shorter) the rewrite makes the file."""
+    if change.get("keep"):
+        return 0
     start, end = change["start"], change["end"]
     old = end - start + 1 if start is not None and end is not None else 0
     return len(change["lines"]) - old
@@ -109,6 +111,7 @@ def apply_rewrites(path: Path, rewrites: list[Rewrite]) -> bool:
     line it replaces or follows; a `>>>` session's output (`"style": "session"`) that of its prompt, since
     its old first line may be indented further (printed text that starts with spaces).
     """
+    rewrites = [change for change in rewrites if not change.get("keep")]
     original = path.read_bytes().decode("utf-8")
     lines = original.splitlines(keepends=True)
     newline = line_ending(lines)

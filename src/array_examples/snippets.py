@@ -91,6 +91,9 @@ class Example:
     requires: tuple[str, ...] = ("cpu",)
     # The absolute folder of the file, which an example sees first on sys.path as a script does; "" for none.
     directory: str = ""
+    # The folders of pytest's `pythonpath` ini option, which an example sees on sys.path after its own folder, as
+    # pytest's own tests see them.
+    pythonpath: tuple[str, ...] = ()
     # None for the `#>` format; for a `>>>` session (see sessions.py), {"flags": doctest option flags} and, for a
     # docstring, "module" and "root": the module whose globals its examples start with, and where it imports from.
     session: dict[str, Any] | None = None
