@@ -611,3 +611,27 @@ def test_ignore_exception_detail_compares_the_type_alone(bare):
     result = run(bare, "--array-doctest-modules", "mod.py")
     expected = {"promotion": "PASSED", "other_type": "FAILED", "without_the_flag": "PASSED"}
     assert {nodeid.split("::")[1][4:-5]: outcome for nodeid, outcome in outcomes(result).items()} == expected
+
+
+@rule("summary")
+def test_a_summary_that_doctest_ellipsis_accepts_still_fails_where_the_array_is_short(bare):
+    # ELLIPSIS is on by default; as text `array([0, 1, ...])` matches `array([0, 1, 2])`, by meaning it does not.
+    page = (
+        "```pycon\n>>> import numpy as np\n>>> np.arange(3)\narray([0, 1, ...])\n```\n\n"
+        "```pycon\n>>> import numpy as np\n>>> np.arange(2000)\narray([   0,    1,    2, ..., 1997, 1998, 1999])\n```\n\n"
+        '```pycon\n>>> print("first line of a long report")\nfirst ... report\n```\n'
+    )
+    write(bare, "docs/page.md", page)
+    result = run(bare)
+    assert outcomes(result) == {
+        "docs/page.md::line-2[cpu]": "FAILED",
+        "docs/page.md::line-8[cpu]": "PASSED",
+        "docs/page.md::line-14[cpu]": "PASSED",
+    }
+    result.stdout.fnmatch_lines(
+        [
+            "docs/page.md:4: documented value differs, under `np.arange(3)`",
+            "*summary: documented a summary (...), but the real array has 3 elements there*",
+            "*doctest would accept it as text, but a repr is compared by its meaning first*",
+        ]
+    )
