@@ -146,6 +146,8 @@ def other_difference(expected: object, actual: Any, real: Any, where: str, at: s
         return record_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.SequenceRepr):
         return sequence_difference(expected, actual, real, where, at)
+    if isinstance(expected, reprs.DictRepr):
+        return dict_difference(expected, actual, real, where, at)
     if isinstance(expected, reprs.LiteralRepr):
         return literal_difference(expected, actual, real, at)
     if isinstance(expected, reprs.TextRepr):
@@ -729,6 +731,24 @@ def sequence_difference(expected: reprs.SequenceRepr, actual: Any, real: Any, wh
     found = []
     for index, (item, value, real_item) in enumerate(zip(expected.items, actual, real_items)):
         found += difference(item, value, real_item, f"{where}[{index}]")
+    return found
+
+
+def dict_difference(expected: reprs.DictRepr, actual: Any, real: Any, where: str, at: str) -> list[str]:
+    """A documented dict against the value: its type and length, then each key and each value in the order printed
+    (insertion order), each by the rules of its own repr."""
+    if type(actual) is not dict:
+        return [f"type{at}: documented dict, actual {type_name(actual)}"]
+    if len(actual) != len(expected.items):
+        return [f"length{at}: documented {len(expected.items)}, actual {len(actual)}"]
+    real = printed_as(real, reprs.DictRepr)
+    real_items = real.items if real is not None and len(real.items) == len(actual) else [(None, None)] * len(actual)
+    found: list[str] = []
+    for index, ((key, value), (actual_key, actual_value), (real_key, real_value)) in enumerate(
+        zip(expected.items, actual.items(), real_items, strict=True)
+    ):
+        found += difference(key, actual_key, real_key, f"{where} key {index}".lstrip())
+        found += difference(value, actual_value, real_value, f"{where}[{actual_key!r}]")
     return found
 
 

@@ -188,6 +188,13 @@ class SequenceRepr:
 
 
 @dataclass
+class DictRepr:
+    """A dict, as its (key, value) pairs in the order printed (a dict prints in insertion order)."""
+
+    items: list[tuple[Any, Any]] = field(default_factory=list)
+
+
+@dataclass
 class ReturnTypesRepr:
     name: str  # "max" for torch.return_types.max(values=..., indices=...)
     fields: dict = field(default_factory=dict)
@@ -261,9 +268,8 @@ class Reader:
         """One expression -> a *Repr; raises Unknown outside the whitelist, MalformedOutput for a broken repr."""
         if isinstance(node, ast.Call):
             return self.call(node)
-        if isinstance(node, (ast.Tuple, ast.List)):
-            kind = tuple if isinstance(node, ast.Tuple) else list
-            return SequenceRepr(kind, [self.read(item) for item in node.elts])
+        if isinstance(node, (ast.Tuple, ast.List, ast.Dict)):
+            return self.container(node)
         if isinstance(node, ast.Attribute):
             name = dotted(node)
             if name.startswith("torch.") and name[6:] in TORCH_DTYPES:
@@ -283,6 +289,16 @@ class Reader:
         if isinstance(value, (str, bytes, bool, type(None), set)):
             return LiteralRepr(value)  # a set prints in hash order, which changes from run to run: compared as a set
         raise Unknown
+
+    def container(self, node: ast.Tuple | ast.List | ast.Dict) -> SequenceRepr | DictRepr:
+        """A documented tuple, list or dict, each item (each key and value) read as a repr; raises Unknown for
+        `{**other}`, which is no repr."""
+        if isinstance(node, (ast.Tuple, ast.List)):
+            kind = tuple if isinstance(node, ast.Tuple) else list
+            return SequenceRepr(kind, [self.read(item) for item in node.elts])
+        if any(key is None for key in node.keys):
+            raise Unknown
+        return DictRepr([(self.read(key), self.read(value)) for key, value in zip(node.keys, node.values, strict=True)])
 
     def call(self, node: ast.Call) -> object:
         """A documented call read as its repr class: torch's and NumPy's constructors, frozenset, result objects.
