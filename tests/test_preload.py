@@ -137,16 +137,17 @@ def check_sees(zygote: isolation.Zygote, seen: str) -> bool:
 
 @rule("doctest namespace")
 def test_the_modules_the_doctest_namespace_imports_are_preloaded(project_own_zygote):
-    # Imported in the zygote, before the fork, a module records another process than the example's.
+    # Imported in the zygote, before the fork, a module records another process than the example's (one beside
+    # the text files would be imported again in each, as a module in an example's own folder is).
     write(project_own_zygote, "project_tools.py", "import os\n\nIMPORTED_IN = os.getpid()\n")
     namespace = 'array_examples_doctest_namespace = ["import os", "import project_tools"]'
     write(
         project_own_zygote,
         "pyproject.toml",
-        f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\narray_examples_doctest_files = ["*.txt"]\n{namespace}\n',
+        f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\narray_examples_doctest_files = ["docs/*.txt"]\n{namespace}\n',
     )
     for name in "ab":
-        write(project_own_zygote, f"{name}.txt", ">>> project_tools.IMPORTED_IN == os.getpid()\nFalse\n")
+        write(project_own_zygote, f"docs/{name}.txt", ">>> project_tools.IMPORTED_IN == os.getpid()\nFalse\n")
     project_own_zygote.runpytest().assert_outcomes(passed=2)
 
 

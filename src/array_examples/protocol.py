@@ -82,7 +82,7 @@ class Request:
     def from_json(cls, data: dict[str, Any]) -> Request:
         example = data["example"]
         if example is not None:
-            example = Example(**{**example, "requires": tuple(example["requires"])})
+            example = Example(**{**example, "requires": tuple(example["requires"]), "pythonpath": tuple(example["pythonpath"])})
         return cls(
             id=data["id"], timeout=data["timeout"], update=data["update"], example=example, legacy_print=data.get("legacy_print")
         )
