@@ -259,3 +259,13 @@ def test_a_repr_compared_as_text_is_numpy_1s_under_the_option(project):
     project.runpytest().assert_outcomes(passed=1)
     make(project, "snippet", [(masked, text.format("np.int64(999998)"))], option="1.25")
     project.runpytest().assert_outcomes(failed=1)
+
+
+@rule("dicts")
+def test_a_dict_of_numpy_1_scalars_passes_under_the_option_and_says_what_to_write_without(project):
+    make(project, "markdown", [("{'a': np.float64(1.0)}", "{'a': 1.0}")], option="1.25")
+    project.runpytest().assert_outcomes(passed=1)
+    make(project, "markdown", [("{'a': np.float64(1.0)}", "{'a': 1.0}")])
+    result = project.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*written as NumPy 1 printed it: NumPy * prints {'a': np.float64(1.0)}; write that*"])

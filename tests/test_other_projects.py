@@ -189,3 +189,98 @@ def test_a_platform_without_fork_fails_each_example_saying_why(project, monkeypa
     result = project.runpytest()
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*has no os.fork (Linux and macOS have)*"])
+
+
+# Collection: one run per file, whatever pytest's doctest plugin is asked
+
+NP_NAMESPACE = 'array_examples_doctest_namespace = ["import numpy as np"]'
+SESSION = ">>> np.arange(2)\narray([0, 1])\n"
+
+
+@rule("one run per file")
+@pytest.mark.parametrize(
+    "args",
+    [pytest.param(("docs/guide.rst",), id="named"), pytest.param(("--doctest-glob=*.rst",), id="doctest-glob")],
+)
+def test_a_text_file_of_examples_runs_once_not_also_as_pytests_doctest(project, args):
+    ini = f'array_examples_doctest_files = ["docs/*.rst"]\n{NP_NAMESPACE}\n'
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{ini}')
+    write(project, "docs/guide.rst", f"Guide\n=====\n\n{SESSION}")
+    result = project.runpytest(*args, "-v")
+    result.assert_outcomes(passed=1)  # pytest's doctest would fail it too: NameError, np is not in its namespace
+    result.stdout.fnmatch_lines(["*docs/guide.rst::file*cpu*PASSED*"])
+
+
+@rule("one run per file")
+def test_a_docstring_module_runs_once_under_doctest_modules(project):
+    ini = f'array_examples_doctest_modules = ["src/*.py"]\n{NP_NAMESPACE}\n'
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{ini}')
+    write(project, "src/mod.py", 'def f():\n    """Twos.\n\n    >>> np.arange(2)\n    array([0, 1])\n    """\n')
+    result = project.runpytest("--doctest-modules", "src", "-v")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*src/mod.py::mod.f*cpu*PASSED*"])
+
+
+@rule("testpaths")
+def test_testpaths_that_leave_out_docstring_modules_name_them(project):
+    ini = 'testpaths = ["tests", "docs"]\narray_examples_doctest_modules = ["src/**/*.py"]\n'
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{ini}')
+    write(project, "tests/test_unit.py", "def test_one():\n    pass\n")
+    write(project, "src/pkg/__init__.py", '"""A package.\n\n>>> 1 + 1\n2\n"""\n')
+    result = project.runpytest()
+    result.assert_outcomes(passed=1, warnings=1)
+    assert "leaves out 1 of 1 example files, which will not run: add 'src' to testpaths" in result.stdout.str()
+
+
+# Markdown blocks a page marks as illustrations
+
+
+@rule("skipped blocks")
+@pytest.mark.parametrize("mark", ["<!--pytest.mark.skip-->", "<!--pytest-codeblocks:skip-->"])
+def test_a_block_marked_skip_is_skipped_and_left_alone_by_the_update(project, mark):
+    project.makepyprojecttoml('[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\nfilterwarnings = ["error"]\n')
+    page = f"{mark}\n```python\nimport numpy as np\nnp.arange(2)\n```\n\n{mark}\n```pycon\n>>> 1 + 1\n3\n```\n"
+    write(project, "docs/page.md", page)
+    result = project.runpytest("--update-expected", "-rs")
+    result.assert_outcomes(skipped=2)
+    result.stdout.fnmatch_lines(["*docs/page.md:*<!--pytest.mark.skip--> above the block*"])
+    assert (project.path / "docs" / "page.md").read_text() == page
+
+
+@rule("prompts in a python block")
+def test_a_python_block_with_prompts_after_its_first_line_says_what_to_write(project):
+    write(project, "docs/page.md", "```python\n# Two ones\n>>> import numpy as np\n>>> np.ones(2)\narray([1., 1.])\n```\n")
+    result = project.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*not valid Python: *use a `pycon` block, or start the block with `>>>`*"])
+
+
+# The verified file, in a project of `>>>` examples
+
+
+@rule("verified file")
+def test_the_verified_file_is_written_for_any_kind_of_example_in_any_folder(project):
+    ini = 'array_examples_doctest_files = ["guide/*.rst"]\narray_examples_verified_file = "guide/verified.md"\n'
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{ini}')
+    write(project, "guide/a.rst", ">>> import numpy as np\n>>> np.arange(2)\narray([0, 9])\n")
+    write(project, "guide/b.rst", ">>> 1 + 1\n2\n")
+    verified = project.path / "guide" / "verified.md"
+    project.runpytest("--update-expected", "guide/a.rst").assert_outcomes(passed=1)
+    assert not verified.exists()  # a run over one of the two files verifies no page
+    project.runpytest("--update-expected").assert_outcomes(passed=2)
+    text = verified.read_text()
+    assert "CPU examples on the CPU with torch 2." in text and ", NumPy 2." in text
+    # Nothing this project does not have: no GPU examples, no sections for another NumPy line.
+    assert "GPU" not in text and "NumPy line" not in text
+
+
+@rule("helper modules")
+def test_a_page_or_text_file_imports_a_helper_beside_it_and_from_pythonpath(project):
+    ini = 'pythonpath = ["tools"]\narray_examples_doctest_files = ["docs/*.rst"]\n'
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{ini}')
+    write(project, "docs/helpers.py", "def make_data():\n    return [1, 2]\n")
+    write(project, "tools/tooling.py", "VALUE = 3\n")
+    session = ">>> from helpers import make_data\n>>> make_data()\n[1, 2]\n>>> import tooling\n>>> tooling.VALUE\n3\n"
+    write(project, "docs/guide.rst", session)
+    write(project, "docs/page.md", f"```pycon\n{session}```\n\n```python\nfrom tooling import VALUE\nVALUE\n#> 3\n```\n")
+    project.runpytest().assert_outcomes(passed=3)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rules import rule
 
 from array_examples import isolation
 from array_examples.preloads import line_imports, static_imports
@@ -154,3 +155,32 @@ def test_the_corpus_runner_gives_its_zygote_what_the_docstrings_import_as_the_pl
     zygote = corpus.harness_zygote(1.0, None, [corpus.harness_example(doc)])
     assert zygote.preload == [("json", None), ("pkg.mod", str(tmp_path / "pkg" / "mod.py"))]
     assert zygote.process is None
+
+
+@rule("doctest namespace")
+def test_the_modules_the_doctest_namespace_imports_are_preloaded(project_own_zygote):
+    # Imported in the zygote, before the fork, a module records another process than the example's (one beside
+    # the text files would be imported again in each, as a module in an example's own folder is).
+    write(project_own_zygote, "project_tools.py", "import os\n\nIMPORTED_IN = os.getpid()\n")
+    namespace = 'array_examples_doctest_namespace = ["import os", "import project_tools"]'
+    write(
+        project_own_zygote,
+        "pyproject.toml",
+        f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\narray_examples_doctest_files = ["docs/*.txt"]\n{namespace}\n',
+    )
+    for name in "ab":
+        write(project_own_zygote, f"docs/{name}.txt", ">>> project_tools.IMPORTED_IN == os.getpid()\nFalse\n")
+    project_own_zygote.runpytest().assert_outcomes(passed=2)
+
+
+@rule("doctest namespace")
+def test_a_snippet_run_reads_no_doctest_namespace(project_own_zygote):
+    # `#>` snippets do not run the namespace's statements, so their zygote does not import its modules either.
+    write(project_own_zygote, "project_tools.py", "")
+    write(
+        project_own_zygote,
+        "pyproject.toml",
+        '[tool.pytest.ini_options]\narray_examples_doctest_namespace = ["import project_tools"]\n',
+    )
+    write(project_own_zygote, "snippets/a.py", SEES.format(names="['project_tools']", seen="[]"))
+    project_own_zygote.runpytest().assert_outcomes(passed=1)

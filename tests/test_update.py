@@ -251,3 +251,30 @@ def test_no_verified_file_is_written_unless_asked(project):
     project.runpytest("--update-expected").assert_outcomes(passed=1)
     assert (project.path / "snippets" / "a.py").read_text().endswith("#> array([0, 1])\n")
     assert sorted(path.name for path in (project.path / "snippets").iterdir()) == ["a.py"]
+
+
+@rule("update keeps a documented value")
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        pytest.param(
+            "snippets/example.py",
+            "from missing_helpers import make_data\nx = 1\nx\n#> 1\nmake_data()\n#> [1, 2]\n",
+            id="snippet after a failed import",
+        ),
+        pytest.param(
+            "docs/page.md",
+            "```pycon\n>>> from missing_helpers import make_data\n>>> make_data()\n[1, 2]\n```\n",
+            id="session after a failed import",
+        ),
+        pytest.param("docs/other.md", "```pycon\n>>> 1 + 1\n2\n>>> undefined_name\n[1, 2]\n```\n", id="undefined name"),
+    ],
+)
+def test_an_update_does_not_document_an_exception_where_a_value_was(project, name, text):
+    path = project.path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    result = project.runpytest("--update-expected", name)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*unexpected exception, under `*`", "no file changed"])
+    assert path.read_text() == text

@@ -29,16 +29,19 @@ import fnmatch
 import os
 import re
 import sys
+import warnings
 from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import pytest
+from _pytest.doctest import DoctestModule, DoctestTextfile
 from pytest_codeblocks import extract_from_file
+from pytest_codeblocks.main import CodeBlock
 
 from array_examples import sessions
 from array_examples.isolation import DEFAULT_TIMEOUT, Zygote
-from array_examples.preloads import static_imports
+from array_examples.preloads import line_imports, static_imports
 from array_examples.protocol import Facts, Rewrite
 from array_examples.report import apply_rewrites, update_failures, write_verified
 from array_examples.snippets import Example, SnippetError, examples_in_file, read_requires, unmet_requirement
@@ -51,13 +54,14 @@ REWRITES = pytest.StashKey[dict[Path, list[Rewrite]]]()
 CHANGED = pytest.StashKey[list[str]]()
 VERIFIED_DEVICES = pytest.StashKey[set[str]]()  # devices whose snippet examples ran in full
 DESELECTED = pytest.StashKey[bool]()
-COLLECTED = pytest.StashKey[set[Path]]()  # snippet files this run collected
+COLLECTED = pytest.StashKey[set[Path]]()  # example files (snippets, pages, text files, docstring modules) this run collected
 SNIPPET_FILES = pytest.StashKey[frozenset[Path]]()
 MARKDOWN_FILES = pytest.StashKey[frozenset[Path]]()
 DOCTEST_FILES = pytest.StashKey[frozenset[Path]]()  # text files read whole as one `>>>` session
 DOCTEST_MODULES = pytest.StashKey[frozenset[Path]]()  # modules whose docstrings' `>>>` sessions run
 DOCTEST_FLAGS = pytest.StashKey[int]()
 DOCTEST_NAMESPACE = pytest.StashKey[list[str]]()  # statements every `>>>` session starts with
+PYTHONPATH = pytest.StashKey[tuple[str, ...]]()  # the folders of pytest's `pythonpath` ini option, for every example
 DOCSTRING_ITEMS = pytest.StashKey[set[str]]()  # node ids of docstring examples, which share their files with other tests
 EXAMPLE_PROPERTY = "array_example"  # in the user_properties of an example's test reports
 SESSION_FENCES = {"pycon"}  # Markdown blocks that are `>>>` sessions whatever their first line
@@ -79,7 +83,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     parser.addini(
         "array_examples_verified_file",
-        "a Markdown file that a clean --update-expected run over every snippet rewrites with the versions and devices "
+        "a Markdown file that a clean --update-expected run over every file of each kind it runs rewrites with the versions and devices "
         "that produced the outputs (off when empty)",
         default="",
     )
@@ -155,6 +159,7 @@ def pytest_configure(config: pytest.Config) -> None:
     except sessions.NamespaceError as error:
         raise pytest.UsageError(str(error)) from None
     config.stash[DOCSTRING_ITEMS] = set()
+    config.stash[PYTHONPATH] = pythonpath(config)
     if config.getoption("--update-expected") and getattr(config.option, "numprocesses", None):
         # Each xdist worker would rewrite files and the controller, which runs none, would report none changed.
         raise pytest.UsageError("--update-expected cannot run under pytest-xdist: add -n 0 (or -p no:xdist)")
@@ -179,6 +184,15 @@ def legacy_print(config: pytest.Config) -> str | None:
         except ValueError as error:
             raise pytest.UsageError(str(error)) from None
     return value
+
+
+def pythonpath(config: pytest.Config) -> tuple[str, ...]:
+    """The folders of pytest's ini option `pythonpath` (absolute, as pytest puts them on its own sys.path); none where
+    pytest's python_path plugin is off."""
+    try:
+        return tuple(str(Path(folder).resolve()) for folder in config.getini("pythonpath"))
+    except ValueError:
+        return ()
 
 
 def doctest_flags(config: pytest.Config) -> int:
@@ -237,8 +251,7 @@ def warn_examples_outside_testpaths(config: pytest.Config) -> None:
     if config.args_source != pytest.Config.ArgsSource.TESTPATHS:
         return
     roots = [path.resolve() for pattern in config.getini("testpaths") for path in config.rootpath.glob(pattern)]
-    snippets, pages, texts = (config.stash[key] for key in (SNIPPET_FILES, MARKDOWN_FILES, DOCTEST_FILES))
-    examples = snippets | pages | texts
+    examples = frozenset().union(*(config.stash[key] for key in (SNIPPET_FILES, MARKDOWN_FILES, DOCTEST_FILES, DOCTEST_MODULES)))
     left_out = sorted(path for path in examples if not any(path == root or root in path.parents for root in roots))
     if not left_out:
         return
@@ -282,7 +295,22 @@ def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> 
     return None
 
 
-def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:
+@pytest.hookimpl(wrapper=True)
+def pytest_collect_file(
+    file_path: Path, parent: pytest.Collector
+) -> Generator[None, list[pytest.Collector], list[pytest.Collector]]:
+    """The other plugins' collectors for a file, plus this plugin's where the file holds examples; a file this plugin
+    collects is not also collected by pytest's doctest plugin (`pytest docs/x.rst`, `--doctest-glob`,
+    `--doctest-modules`), so each example runs once, compared by meaning."""
+    collected = yield
+    ours = example_file(file_path, parent)
+    if ours is None:
+        return collected
+    return [node for node in collected if not isinstance(node, (DoctestModule, DoctestTextfile))] + [ours]
+
+
+def example_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:
+    """This plugin's collector for a file that holds examples (a snippet, page, text file or docstring module), else None."""
     config = parent.config
     if is_snippet(file_path, config) and not python_collects(file_path, parent):
         return SnippetFile.from_parent(parent, path=file_path)
@@ -319,27 +347,42 @@ class MarkdownFile(pytest.File):
     """Python code blocks written straight into a page (not embedded snippets) are run too."""
 
     def collect(self) -> Iterator[ExampleItem]:
+        self.config.stash[COLLECTED].add(self.path)
+        with warnings.catch_warnings():
+            # pytest-codeblocks' older `<!--pytest-codeblocks:skip-->` still reads as a skip; its deprecation is not the reader's.
+            warnings.filterwarnings("ignore", "pytest-codeblocks:", DeprecationWarning)
+            blocks = extract_from_file(self.path)
+        for block in blocks:
+            skip = skip_mark(block.marks)
+            for item in self.block_items(block):
+                if skip:
+                    item.add_marker(pytest.mark.skip(reason=f"<!--{skip}--> above the block"))
+                yield item
+
+    def block_items(self, block: CodeBlock) -> Iterator[ExampleItem]:
+        """The items of one code block: one for a `>>>` session or a `python` block, the embedded sections' for a
+        block of `--8<--` lines where the page was named on the command line, none for other blocks."""
         shown_as = self.path.relative_to(self.config.rootpath).as_posix()
-        for block in extract_from_file(self.path):
-            fence = (block.syntax or "").split(" ")[0]
-            code_lines = block.code.splitlines()
-            first_code = next((line for line in code_lines if line.strip()), "")
-            if fence in SESSION_FENCES or fence in RUNNABLE_FENCES and sessions.PROMPT.match(first_code):
-                yield from session_items(self, None, block.lineno + 1, code_lines, f"line-{block.lineno + 1}")
-                continue
-            if fence not in RUNNABLE_FENCES:
-                continue
-            if all(line.strip().startswith("--8<--") or not line.strip() for line in code_lines):
-                # Embedded snippets are tested as their files; a page named on the command line runs them here.
-                if self.session.isinitpath(self.path):
-                    yield from self.embedded(line.strip() for line in code_lines if line.strip())
-                continue
-            first = block.lineno + 1
-            try:
-                example = Example(shown_as, None, first, code_lines, read_requires(shown_as, first, code_lines))
-            except SnippetError as error:
-                raise self.CollectError(str(error)) from None
-            yield ExampleItem.from_parent(self, name=f"line-{first}[{example.device}]", example=example)
+        fence = (block.syntax or "").split(" ")[0]
+        code_lines = block.code.splitlines()
+        first_code = next((line for line in code_lines if line.strip()), "")
+        if fence in SESSION_FENCES or fence in RUNNABLE_FENCES and sessions.PROMPT.match(first_code):
+            yield from session_items(self, None, block.lineno + 1, code_lines, f"line-{block.lineno + 1}")
+            return
+        if fence not in RUNNABLE_FENCES:
+            return
+        if all(line.strip().startswith("--8<--") or not line.strip() for line in code_lines):
+            # Embedded snippets are tested as their files; a page named on the command line runs them here.
+            if self.session.isinitpath(self.path):
+                yield from self.embedded(line.strip() for line in code_lines if line.strip())
+            return
+        first = block.lineno + 1
+        try:
+            requires = read_requires(shown_as, first, code_lines)
+            example = Example(shown_as, None, first, code_lines, requires, str(self.path.parent.resolve()))
+        except SnippetError as error:
+            raise self.CollectError(str(error)) from None
+        yield ExampleItem.from_parent(self, name=f"line-{first}[{example.device}]", example=example)
 
     def embedded(self, includes: Iterable[str]) -> Iterator[ExampleItem]:
         """Items for the snippet sections that `--8<-- "file.py:section"` lines embed (a whole file without `:section`)."""
@@ -363,6 +406,12 @@ class MarkdownFile(pytest.File):
                     )
 
 
+def skip_mark(marks: list[str]) -> str | None:
+    """The mark, as written, that skips a Markdown block (pytest-codeblocks' `<!--pytest.mark.skip-->`, which its
+    older `<!--pytest-codeblocks:skip-->` reads as), or None; other marks (`skipif`, `xfail`) are not read."""
+    return next((mark for mark in marks if mark == "pytest.mark.skip" or mark.startswith("pytest.mark.skip(")), None)
+
+
 def session_items(
     collector: pytest.File, session: dict[str, Any] | None, first: int, lines: list[str], name: str
 ) -> Iterator[ExampleItem]:
@@ -372,7 +421,9 @@ def session_items(
         return
     stash = collector.config.stash
     session = {"flags": stash[DOCTEST_FLAGS], "namespace": stash[DOCTEST_NAMESPACE], **(session or {})}
-    example = Example(shown_as, None, first, lines, session=session)
+    # A page's or text file's folder comes first on sys.path, as a script's; a docstring's module imports as pytest's would.
+    directory = "" if isinstance(collector, DocstringModule) else str(collector.path.parent.resolve())
+    example = Example(shown_as, None, first, lines, directory=directory, session=session)
     try:
         example.requires = read_requires(shown_as, first, sessions.code_lines(example))
     except SnippetError as error:
@@ -387,6 +438,7 @@ class TextSessionFile(pytest.File):
     """A text file (`.rst`, `.txt`) read whole as one `>>>` session, as doctest reads a file."""
 
     def collect(self) -> Iterator[ExampleItem]:
+        self.config.stash[COLLECTED].add(self.path)
         yield from session_items(self, None, 1, read_text_lines(self), "file")
 
 
@@ -395,6 +447,7 @@ class DocstringModule(pytest.File):
     them; read with `ast`, the module is imported only in the process that runs an example."""
 
     def collect(self) -> Iterator[ExampleItem]:
+        self.config.stash[COLLECTED].add(self.path)
         file_lines = read_text_lines(self)
         try:
             tree = ast.parse("\n".join(file_lines) + "\n", filename=str(self.path))
@@ -468,6 +521,7 @@ class ExampleItem(pytest.Item):
     def __init__(self, *, example: Example, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.example = example
+        example.pythonpath = self.config.stash[PYTHONPATH]
         self.request_id: int | None = None  # set when the example was sent to the zygote ahead of its turn
         if example.device == "cuda":
             self.add_marker(pytest.mark.gpu)
@@ -492,8 +546,7 @@ class ExampleItem(pytest.Item):
                 raise ExampleFailed("\n\n".join(failures))
         elif result["problems"]:
             raise ExampleFailed("\n\n".join(result["problems"]))
-        if isinstance(self.parent, SnippetFile):
-            config.stash[VERIFIED_DEVICES].add(self.example.device)
+        config.stash[VERIFIED_DEVICES].add(self.example.device)
 
     def verdict(self, zygote: Zygote) -> tuple[str, str] | None:
         """("skip", why) or ("fail", why) when this example cannot run here; None when it can."""
@@ -529,18 +582,31 @@ def pytest_runtestloop(session: pytest.Session) -> None:
 
     Not in a pytest-xdist worker, which runs only the items its controller sends it: there each example
     goes to the zygote when its turn comes, and the workers keep the cores busy."""
-    items = [item for item in session.items if isinstance(item, ExampleItem)]
+    # An example skipped by its mark (<!--pytest.mark.skip-->) is neither imported for nor run.
+    items = [item for item in session.items if isinstance(item, ExampleItem) and not item.get_closest_marker("skip")]
     if not items or session.config.option.collectonly:
         return None
     zygote = session.config.stash[ZYGOTE]
     if zygote.process is None:  # it imports what the examples import before its first fork, and only that
-        zygote.preload = static_imports(item.example for item in items)
+        zygote.preload = preload_list(session.config, [item.example for item in items])
     if hasattr(session.config, "workerinput"):
         return None
     runnable = [item for item in items if item.verdict(zygote) is None]
     for item, request_id in zip(runnable, zygote.submit_all([item.example for item in runnable]), strict=True):
         item.request_id = request_id
     return None  # pytest's own loop now runs the items, which collect their results in order
+
+
+def preload_list(config: pytest.Config, examples: list[Example]) -> list[tuple[str, str | None]]:
+    """The modules the zygote imports before its first fork (see preloads.static_imports): where `>>>` sessions run,
+    first those that the statements of `array_examples_doctest_namespace` import, since every session runs them."""
+    found: dict[str, str | None] = {}
+    if any(example.session is not None for example in examples):
+        found = {name: None for statement in config.stash[DOCTEST_NAMESPACE] for name in line_imports(statement)}
+    for name, origin in static_imports(examples):
+        if found.get(name) is None:
+            found[name] = origin
+    return list(found.items())
 
 
 @pytest.hookimpl(wrapper=True)
@@ -562,15 +628,24 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     for path, rewrites in config.stash[REWRITES].items():
         if apply_rewrites(path, rewrites):
             config.stash[CHANGED].append(path.relative_to(config.rootpath).as_posix())
-    # Only a clean update run over every snippet may say which versions produced the outputs.
+    # Only a clean update run over every file of each kind it ran may say which versions produced the outputs.
     devices = config.stash[VERIFIED_DEVICES]
-    every_snippet = {path.resolve() for path in config.stash[COLLECTED]} == config.stash[SNIPPET_FILES]
-    full_run = every_snippet and not config.stash[DESELECTED] and not session.testsfailed
+    full_run = every_file_of_its_kinds(config) and not config.stash[DESELECTED] and not session.testsfailed
     verified_name = config.getini("array_examples_verified_file")
     if config.getoption("--update-expected") and devices and full_run and verified_name:
         verified = config.rootpath / verified_name
-        if write_verified(verified, devices, verified_facts(config.stash[ZYGOTE])):
+        gpu = any(isinstance(item, ExampleItem) and item.example.device == "cuda" for item in session.items)
+        if write_verified(verified, devices, verified_facts(config.stash[ZYGOTE]), gpu):
             config.stash[CHANGED].append(verified.relative_to(config.rootpath).as_posix())
+
+
+def every_file_of_its_kinds(config: pytest.Config) -> bool:
+    """Whether the run collected every file of each kind of example file it collected any of (snippets, pages, text
+    files, docstring modules of `array_examples_doctest_modules`): `pytest snippets` covers the snippets, `pytest`
+    everything, `pytest docs/page.md` not the pages."""
+    collected = {path.resolve() for path in config.stash[COLLECTED]}
+    kinds = [config.stash[key] for key in (SNIPPET_FILES, MARKDOWN_FILES, DOCTEST_FILES, DOCTEST_MODULES)]
+    return all(kind <= collected for kind in kinds if kind & collected)
 
 
 def verified_facts(zygote: Zygote) -> Facts:

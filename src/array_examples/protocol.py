@@ -38,6 +38,7 @@ class Rewrite(TypedDict):
     lines: list[str]  # the block to write, as comment lines
     recheck: list[tuple[int, str]]  # (line, problem) the next run would report on the new block
     style: NotRequired[str]  # "session": a `>>>` session's output, indented as its prompt (see report.apply_rewrites)
+    keep: NotRequired[bool]  # True: the documented block stays as written, and `recheck` says why the update fails
 
 
 class ExampleResult(TypedDict):
@@ -84,7 +85,7 @@ class Request:
     def from_json(cls, data: dict[str, Any]) -> Request:
         example = data["example"]
         if example is not None:
-            example = Example(**{**example, "requires": tuple(example["requires"])})
+            example = Example(**{**example, "requires": tuple(example["requires"]), "pythonpath": tuple(example["pythonpath"])})
         return cls(
             id=data["id"], timeout=data["timeout"], update=data["update"], example=example, legacy_print=data.get("legacy_print")
         )

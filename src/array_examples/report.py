@@ -104,6 +104,8 @@ def update_failures(
 
 def size_change(change: Rewrite) -> int:
     """How many lines longer (or, negative, shorter) the rewrite makes the file."""
+    if change.get("keep"):
+        return 0
     start, end = change["start"], change["end"]
     old = end - start + 1 if start is not None and end is not None else 0
     return len(change["lines"]) - old
@@ -116,6 +118,7 @@ def apply_rewrites(path: Path, rewrites: list[Rewrite]) -> bool:
     line it replaces or follows; a `>>>` session's output (`"style": "session"`) that of its prompt, since
     its old first line may be indented further (printed text that starts with spaces).
     """
+    rewrites = [change for change in rewrites if not change.get("keep")]
     original = path.read_bytes().decode("utf-8")
     lines = original.splitlines(keepends=True)
     newline = line_ending(lines)
@@ -167,10 +170,12 @@ def leading_space(line: str) -> str:
 VERIFIED_HEADER = "<!-- Written by `pytest --update-expected` from the run that produced the outputs; do not edit. -->"
 
 
-def write_verified(path: Path, devices: set[str], facts: Facts) -> bool:
-    """Record which versions and devices produced the documented outputs; every page shows it.
+def write_verified(path: Path, devices: set[str], facts: Facts, gpu_examples: bool = False) -> bool:
+    """Record which versions and devices produced the documented outputs, in a Markdown file a site may show.
 
-    A run updates only the devices it ran, so a CPU-only run keeps an earlier GPU run's line.
+    `devices`: those whose examples ran in this run; `gpu_examples`: whether the run had CUDA examples (ran or
+    skipped), so that the file says GPU outputs are unverified only where there are some. A run updates only the
+    devices it ran, so a CPU-only run keeps an earlier GPU run's line. Returns whether the file changed.
     """
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     found = re.search(r"<!-- data: (.*) -->", old)
@@ -180,20 +185,19 @@ def write_verified(path: Path, devices: set[str], facts: Facts) -> bool:
     cpu, cuda = record.get("cpu"), record.get("cuda")
     parts = []
     if cpu:
-        parts.append(f"CPU examples on the CPU with torch {cpu['torch']}, NumPy {cpu['numpy']} and Python {cpu['python']}")
-    parts.append(
-        f"GPU examples on a GPU ({cuda['gpu']}) with torch {cuda['torch']} and NumPy {cuda['numpy']}"
-        if cuda
-        else "GPU examples have not been run on a GPU yet, so their outputs are unverified"
-    )
-    # Sections that require the other NumPy line are skipped in the recorded run; say so rather than imply more.
-    sentence = f"Outputs on this page were produced by the test suite: {'; '.join(parts)}."
+        torch = f"torch {cpu['torch']}, " if cpu["torch"] else ""
+        parts.append(f"CPU examples on the CPU with {torch}NumPy {cpu['numpy']} and Python {cpu['python']}")
+    if cuda:
+        parts.append(f"GPU examples on a GPU ({cuda['gpu']}) with torch {cuda['torch']} and NumPy {cuda['numpy']}")
+    elif gpu_examples:
+        parts.append("GPU examples have not been run on a GPU yet, so their outputs are unverified")
+    sentence = f"The documented outputs were produced by running the examples: {'; '.join(parts)}."
     text = "\n".join(
         [
             VERIFIED_HEADER,
             f"<!-- data: {json.dumps(record, sort_keys=True)} -->",
             "",
-            f'<p class="verified"><small>{sentence} Sections marked for another NumPy line are checked in CI on that line.</small></p>',
+            f'<p class="verified"><small>{sentence}</small></p>',
             "",
         ]
     )

@@ -29,6 +29,11 @@ SECTION = re.compile(r"^\s*# --8<-- \[(start|end):([\w-]+)\]\s*$")
 LOOKS_LIKE_SECTION = re.compile(r"^\s*#.*--8<--")
 REQUIRES = re.compile(r"^# requires: (.+)$")
 LOOKS_LIKE_REQUIRES = re.compile(r"^#\s*requires?\s*:", re.IGNORECASE)
+PROMPT = re.compile(r"^\s*>>>( |$)")  # a `>>>` prompt, in text read as Python
+PROMPT_HINT = (
+    "; `>>>` prompts make a session only in a `pycon` block, a `python` block whose first line starts with `>>>`, "
+    "a docstring or a text file: use a `pycon` block, or start the block with `>>>`"
+)
 DOC_LINE = re.compile(r"^\s*#[>!]( |$)")
 # `ruff format` and black put a space after `#` in every comment but `#!`: `#> x` becomes `# > x`. Under a
 # statement that form is read as `#>` too, so a formatter or an editor's format-on-save breaks no example.
@@ -86,6 +91,9 @@ class Example:
     requires: tuple[str, ...] = ("cpu",)
     # The absolute folder of the file, which an example sees first on sys.path as a script does; "" for none.
     directory: str = ""
+    # The folders of pytest's `pythonpath` ini option, which an example sees on sys.path after its own folder, as
+    # pytest's own tests see them.
+    pythonpath: tuple[str, ...] = ()
     # None for the `#>` format; for a `>>>` session (see sessions.py), {"flags": doctest option flags} and, for a
     # docstring, "module" and "root": the module whose globals its examples start with, and where it imports from.
     session: dict[str, Any] | None = None
@@ -188,7 +196,8 @@ def parse_statements(example: Example) -> list[Statement]:
     except SyntaxError as error:
         # Python gives no line for a NUL byte; the reader needs it.
         line = error.lineno or (source.count("\n", 0, source.find("\x00")) + 1 if "\x00" in source else example.first_line)
-        raise SnippetError(filename, line, f"not valid Python: {error.msg}") from None
+        hint = PROMPT_HINT if any(PROMPT.match(text) for text in source.splitlines()) else ""
+        raise SnippetError(filename, line, f"not valid Python: {error.msg}{hint}") from None
     all_lines = source.splitlines()
     statements: list[Statement] = []
     claimed: set[int] = set()
