@@ -105,6 +105,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if "built_site" in fixtures:
             item.add_marker(pytest.mark.slow)
+    # The longest tests first (the installs into fresh environments, then Chromium's), the short ones last: under
+    # pytest-xdist the workers then end together, instead of one running a minute-long test while the other waits.
+    # A stable sort: each group keeps its order, so a module's fixtures are still set up once per group.
+    items.sort(key=longest_first)
+
+
+def longest_first(item) -> int:
+    """The place of `item`'s group in the run: 0 for the package tests, 1 for the browser tests, 2 for the rest."""
+    if item.get_closest_marker("package"):
+        return 0
+    return 1 if item.get_closest_marker("browser") else 2
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

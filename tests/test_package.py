@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.package
+# One worker under pytest-xdist runs them all (pyproject.toml's --dist=loadgroup): their fixtures, a build and two
+# fresh environments, are made once, not once per worker.
+pytestmark = [pytest.mark.package, pytest.mark.xdist_group("package")]
 
 RIGHT_NUMPY = """\
 import numpy as np
