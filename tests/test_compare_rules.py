@@ -391,20 +391,6 @@ if NUMPY_MAJOR >= 2:
     )
 
 
-WRONG["dicts"] = {
-    "a value": ("{'a': np.float64(1.0)}", "#> {'a': np.float64(2.0)}", "value at ['a']: documented 2.0, actual 1.0"),
-    "a key": ("{'a': 1}", "#> {'b': 1}", "key: documented 'b', actual 'a'"),
-    "a value's dtype": (
-        "{'a': np.arange(2)}",
-        "#> {'a': array([0, 1], dtype=int32)}",
-        "dtype at ['a']: documented int32, actual int64",
-    ),
-    "a value's type": ("{'a': 1}", "#> {'a': 1.0}", "type at ['a']: documented float, actual int"),
-    "length": ("{'a': 1, 'b': 2}", "#> {'a': 1}", "length: documented 1, actual 2"),
-    "a list of pairs": ("[('a', 1)]", "#> {'a': 1}", "type: documented dict, actual list"),
-}
-
-
 @pytest.mark.parametrize("statements, block, reason", cases(WRONG))
 def test_wrong_output_is_rejected_with_its_reason(run, statements, block, reason):
     problems = run(f"{PRELUDE}{statements}\n{block}")

@@ -426,6 +426,17 @@ WRONG = {
             "#> {'mean': [1.5, 2.0]}",
             "type at ['mean']: documented list, actual numpy.ndarray",
         ),
+        "a NumPy scalar value": (
+            "{'a': np.float64(1.0)}",
+            "#> {'a': np.float64(2.0)}",
+            "value at ['a']: documented 2.0, actual 1.0",
+        ),
+        "a value's dtype": (
+            "{'a': np.arange(2)}",
+            "#> {'a': array([0, 1], dtype=int32)}",
+            "dtype at ['a']: documented int32, actual int64",
+        ),
+        "a list of pairs": ("[('a', 1)]", "#> {'a': 1}", "type: documented dict, actual list"),
         "an OrderedDict": (
             "__import__('collections').OrderedDict(n=3)",
             "#> {'n': 3}",
