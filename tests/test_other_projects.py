@@ -221,6 +221,35 @@ def test_a_docstring_module_runs_once_under_doctest_modules(project):
     result.stdout.fnmatch_lines(["*src/mod.py::mod.f*cpu*PASSED*"])
 
 
+@rule("one run per file")
+def test_a_page_under_doctest_glob_stays_pytests_doctest_too(project):
+    # The plugin reads a page's code blocks; doctest reads `>>>` anywhere in it (an indented block, a bare fence):
+    # so both run, and a wrong output outside a pycon block still fails.
+    project.makepyprojecttoml('[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n')
+    write(project, "docs/page.md", "```pycon\n>>> 1 + 1\n2\n\n```\n\n    >>> 2 + 2\n    5\n")
+    result = project.runpytest("--doctest-glob=*.md", "docs/page.md", "-v")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(
+        ["*docs/page.md::page.md FAILED*", "*docs/page.md::line-2*cpu*PASSED*", "*page.md:7: DocTestFailure"]
+    )
+
+
+@rule("one run per file")
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param('__test__ = {"extra": ">>> 2 + 2\\n5\\n"}\n', id="__test__"),
+        pytest.param('def f():\n\t"""Doc.\n\n\t>>> 2 + 2\n\t5\n\t"""\n', id="tab-indented"),
+    ],
+)
+def test_a_module_with_examples_outside_its_docstrings_stays_pytests_doctest_too(project, source):
+    # doctest runs a module's __test__ strings and expands tabs; the plugin reads its space-indented docstrings.
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{NP_NAMESPACE}\n')
+    write(project, "src/mod.py", source)
+    result = project.runpytest("--doctest-modules", "--array-doctest-modules", "src/mod.py")
+    assert result.parseoutcomes().get("failed") == 1, result.stdout.str()
+
+
 @rule("testpaths")
 def test_testpaths_that_leave_out_docstring_modules_name_them(project):
     ini = 'testpaths = ["tests", "docs"]\narray_examples_doctest_modules = ["src/**/*.py"]\n'

@@ -170,6 +170,7 @@ REAL = {
         ),
         "dict of NumPy scalars": ("{np.str_('x'): np.float64(0.5)}", {2: "{np.str_('x'): np.float64(0.5)}", 1: "{'x': 0.5}"}),
         "empty dict": ("{}", "{}"),
+        "a dict subclass that prints as a dict": ("type('Bunch', (dict,), {})(a=1)", "{'a': 1}"),
     },
     # Non-numeric and extended NumPy scalars
     "NumPy scalars": {

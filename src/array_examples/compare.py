@@ -786,9 +786,10 @@ def sequence_difference(expected: reprs.SequenceRepr, actual: Any, real: Any, wh
 
 
 def dict_difference(expected: reprs.DictRepr, actual: Any, real: Any, where: str, at: str) -> list[str]:
-    """A documented dict against the value: a dict (not a subclass, which prints otherwise), as many items, and
-    each key and value by meaning, in the order the dict prints them."""
-    if type(actual) is not dict:
+    """A documented dict against the value: a dict, or a subclass that prints as one (sklearn's Bunch; an
+    OrderedDict or a Counter prints otherwise), as many items, and each key and value by meaning, in the order the
+    dict prints them."""
+    if type(actual) is not dict and not (isinstance(actual, dict) and isinstance(real, reprs.DictRepr)):
         return [f"type{at}: documented dict, actual {type_name(actual)}"]
     if len(actual) != len(expected.items):
         return [f"length{at}: documented {len(expected.items)}, actual {len(actual)}"]

@@ -306,7 +306,22 @@ def pytest_collect_file(
     ours = example_file(file_path, parent)
     if ours is None:
         return collected
+    if not reads_what_doctest_reads(ours):
+        return collected + [ours]
     return [node for node in collected if not isinstance(node, (DoctestModule, DoctestTextfile))] + [ours]
+
+
+def reads_what_doctest_reads(collector: pytest.File) -> bool:
+    """Whether this plugin's collector runs every `>>>` example pytest's doctest would find in its file, so that
+    doctest's own collector may be left out. A Markdown page is read by its code blocks (doctest reads `>>>`
+    anywhere in it); a module with a `__test__` dict or a tab in it may hold examples its docstrings alone do not
+    (doctest runs `__test__`'s strings and expands tabs)."""
+    if isinstance(collector, MarkdownFile):
+        return False
+    if isinstance(collector, DocstringModule):
+        source = collector.path.read_text(encoding="utf-8", errors="replace")
+        return "__test__" not in source and "\t" not in source
+    return True
 
 
 def example_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:
