@@ -62,7 +62,9 @@ def checked(command: list, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 def dist(tmp_path_factory) -> Path:
     """A wheel and an sdist of this checkout, built as `python -m build` builds them for PyPI."""
     out = tmp_path_factory.mktemp("dist")
-    checked([sys.executable, "-m", "build", "--outdir", out, ROOT])
+    # From a copy: setuptools builds the sdist's tree inside the source folder, and a second build there at the
+    # same time (another worker's) removes it under this one.
+    checked([sys.executable, "-m", "build", "--outdir", out, a_clone(tmp_path_factory.mktemp("source") / "checkout")])
     return out
 
 

@@ -43,6 +43,12 @@ def run(pytester, *args):
     return pytester.runpytest_subprocess("-rA", *args)
 
 
+def failures(result) -> str:
+    """The run's failure reports, without its short summary: under CI (CI=true) pytest prints every failure's whole
+    message there again."""
+    return result.stdout.str().split("short test summary info")[0]
+
+
 CONVENTIONS = '''\
 """Each function's docstring is one example, run in a copy of this module's globals."""
 
@@ -639,7 +645,7 @@ def test_a_session_goes_on_after_an_undocumented_exception_and_reports_every_fai
     write(bare, "mod.py", GOES_ON)
     result = run(bare, "--array-doctest-modules", "mod.py")
     assert result.parseoutcomes() == {"failed": 1}
-    failure = result.stdout.str()
+    failure = failures(result)
     heads = re.findall(r"^mod\.py:(\d+): ([^,\n]+)", failure, flags=re.M)
     assert heads == [
         ("4", "printed text differs"),
@@ -663,8 +669,8 @@ def test_an_update_leaves_a_session_as_written_from_an_undocumented_exception_on
     assert result.parseoutcomes() == {"failed": 1}
     # The output above the exception is rewritten (one line longer); nothing from the exception on changes.
     assert (bare.path / "mod.py").read_text() == GOES_ON.replace("    a\n", "    a\n    b\n")
-    out = result.stdout.str()
-    assert "documented outputs updated" in out
+    out = failures(result)
+    assert "documented outputs updated" in result.stdout.str()
     heads = re.findall(r"^mod\.py:(\d+): ([^,\n]+)", out, flags=re.M)
     shifted = [
         line_of(GOES_ON, needle) + 1 for needle in (">>> import a_module", "    3", ">>> a_module_nobody_installed.version")
@@ -673,7 +679,7 @@ def test_an_update_leaves_a_session_as_written_from_an_undocumented_exception_on
     assert "--update-expected leaves this output and every one after it in the session as written" in out
     # The next run reports the same, at the same lines.
     result = run(bare, "--array-doctest-modules", "mod.py")
-    assert re.findall(r"^mod\.py:(\d+): ([^,\n]+)", result.stdout.str(), flags=re.M) == heads
+    assert re.findall(r"^mod\.py:(\d+): ([^,\n]+)", failures(result), flags=re.M) == heads
 
 
 @rule("summary")
