@@ -423,7 +423,6 @@ def written_name(documented: str | None, actual: type) -> str:
 
 # A difference found by check: (line, title, details, documented text, actual text); see report.problem_body.
 Difference = tuple[int, str, list[str], str | None, str | None]
-TEXT_REPR_DETAIL = "documented text differs from the actual repr"  # compare.py's detail for a repr compared as text
 
 
 def check(statement: Statement, outcome: Outcome) -> list[tuple[int, str]]:
@@ -511,27 +510,13 @@ def output_differences(statement: Statement, outcome: Outcome) -> list[Differenc
     if not documented.checked:
         return []  # a `>>>` session's `# may vary` output: run, not compared
     differences = block_differences(documented, outcome)
-    if not differences:
+    if not differences or doctest_accepts(documented, written, shown):
         return []
-    # Doctest's text comparison has the last word only where the harness compared text: a difference of meaning in
-    # a repr it read (a summary `...` where the real array prints every element) stands, whatever ELLIPSIS accepts.
-    if doctest_accepts(documented, written, shown):
-        if all(map(compared_as_text, differences)):
-            return []
-        note = ["doctest would accept it as text, but a repr is compared by its meaning first"]
-    else:
-        note = sessions.text_note(documented.doctest_flags, written)
+    note = sessions.text_note(documented.doctest_flags, written)
     return [
         (line, title, [*details, *note], written_text, actual_text)
         for line, title, details, written_text, actual_text in differences
     ]
-
-
-def compared_as_text(difference: Difference) -> bool:
-    """Whether a difference is one of text (printed lines, a repr compared as text, output that reads as no repr),
-    not of meaning in a repr the harness read (a value, a dtype, a shape, a summary)."""
-    _, title, details, _, _ = difference
-    return title != "documented value differs" or any(TEXT_REPR_DETAIL in detail for detail in details)
 
 
 def doctest_accepts(documented: Documented | None, written: str, actual: str) -> bool:
