@@ -133,6 +133,13 @@ REAL = {
     },
     # NumPy's masked arrays: data with `--` where masked, the mask, the fill value, dtype= where not implied
     "masked arrays": {
+        "a field of a nested record masked": (
+            "np.ma.masked_array([(1, (2.0, 3))], mask=[(0, (1, 0))], dtype=[('a', 'i4'), ('b', [('x', 'f8'), ('y', 'i2')])])",
+            {
+                2: "masked_array(data=[(1, (--, 3))],\n             mask=[(False, ( True, False))],\n       fill_value=(999999, (1e+20, 16959)),\n            dtype=[('a', '<i4'), ('b', [('x', '<f8'), ('y', '<i2')])])",
+                1: "masked_array(data=[(1, (--, 3))],\n             mask=[(False, ( True, False))],\n       fill_value=(999999, (1.e+20, 16959)),\n            dtype=[('a', '<i4'), ('b', [('x', '<f8'), ('y', '<i2')])])",
+            },
+        ),
         "masked element": (
             "np.ma.array([1, 2, 3], mask=[0, 1, 0])",
             "masked_array(data=[1, --, 3],\n             mask=[False,  True, False],\n       fill_value=999999)",
@@ -360,6 +367,11 @@ WRONG = {
         ),
     },
     "masked arrays": {
+        "a nested record written as masked whole": (
+            "np.ma.masked_array([(1, (2.0, 3))], mask=[(0, (1, 0))], dtype=[('a', 'i4'), ('b', [('x', 'f8'), ('y', 'i2')])])",
+            "#> masked_array(data=[(1, --)],\n#>              mask=[(False, ( True, False))],\n#>        fill_value=(999999, (1e+20, 16959)),\n#>             dtype=[('a', '<i4'), ('b', [('x', '<f8'), ('y', '<i2')])])",
+            "value at index [0]",
+        ),
         "data value": (
             "np.ma.array([1, 2, 3], mask=[0, 1, 0])",
             "#> masked_array(data=[1, --, 4],\n#>              mask=[False,  True, False],\n#>        fill_value=999999)",

@@ -314,7 +314,7 @@ def masked_values(array: np.ma.MaskedArray) -> Any:
         if isinstance(flags, list):
             return [overlay(value, flag) for value, flag in zip(values, flags)]
         if isinstance(flags, tuple):
-            return tuple(reprs.MASKED if flag else value for value, flag in zip(values, flags))
+            return tuple(overlay(value, flag) for value, flag in zip(values, flags))  # a record; nested ones too
         return reprs.MASKED if flags else values
 
     return overlay(element_values(np.ma.getdata(array)), element_values(np.ma.getmaskarray(array)))
