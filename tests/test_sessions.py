@@ -389,6 +389,38 @@ def test_a_text_file_is_one_session(bare):
     )
 
 
+@rule("update re-check")
+@pytest.mark.parametrize(
+    "path, text, why",
+    [
+        pytest.param(
+            "mod.py",
+            "def f():\n    \"\"\"\n    >>> 'c' + chr(10) + 'd'\n    'wrong'\n    \"\"\"\n",
+            "a backslash in a docstring is an escape",
+            id="backslash in a docstring",
+        ),
+        pytest.param(
+            "mod.py",
+            'def f():\n    """\n    >>> print(\'x\' + chr(34) * 3 + \'y\')\n    wrong\n    """\n',
+            "three quotes may end the docstring",
+            id="three quotes in a docstring",
+        ),
+        pytest.param(
+            "docs/page.md",
+            "```pycon\n>>> print(chr(96) * 3)\nwrong\n```\n",
+            "a line that starts with a fence would end the code block",
+            id="a fence in a Markdown block",
+        ),
+    ],
+)
+def test_an_update_never_writes_an_output_that_would_change_the_file_around_it(bare, path, text, why):
+    write(bare, path, text)
+    result = run(bare, "--array-doctest-modules", "--update-expected", path)
+    assert result.parseoutcomes().get("failed") == 1, result.stdout.str()
+    result.stdout.fnmatch_lines([f"*--update-expected does not write this output: {why}*"])
+    assert (bare.path / path).read_text() == text
+
+
 def test_update_rewrites_outputs_in_place_keeping_crlf_and_indentation(bare):
     module = textwrap.dedent(
         '''\

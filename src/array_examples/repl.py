@@ -626,7 +626,28 @@ def rewrite_of(example: Example, statement: Statement, outcome: Outcome, found: 
     change = report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename))
     if example.session is not None:
         change["lines"], change["style"] = sessions.written_lines(lines), "session"
+        if why := unwritable(example, change["lines"]):
+            # Written as it is, the output would change the file around it: left as documented, and failed.
+            kept = report.rewrite(
+                statement, [], found + [(statement.line, f"--update-expected does not write this output: {why}")]
+            )
+            kept["keep"] = True
+            return kept
     return change
+
+
+def unwritable(example: Example, lines: list[str]) -> str | None:
+    """Why a session's output `lines` cannot be written into its file as they are, or None: in a docstring a
+    backslash is an escape (unless the docstring is raw) and three quotes may end it; in Markdown a line
+    that starts with a fence may end the code block."""
+    if (example.session or {}).get("module"):
+        if any("\\" in line for line in lines):
+            return 'a backslash in a docstring is an escape unless the docstring is raw (r"""); write it by hand'
+        if any('"""' in line or "'''" in line for line in lines):
+            return "three quotes may end the docstring; write it by hand"
+    elif example.filename.endswith(".md") and any(line.lstrip().startswith(("```", "~~~")) for line in lines):
+        return "a line that starts with a fence would end the code block; write it by hand"
+    return None
 
 
 def run_example(
