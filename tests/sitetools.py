@@ -72,7 +72,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page was closed while this file was on its way (a test ended): nobody reads it now
 
 
 def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
