@@ -367,6 +367,11 @@ WRONG = {
         ),
     },
     "masked arrays": {
+        "the masked constant": (
+            "np.ma.masked",
+            "#> masked_array(data=--, mask=True, fill_value=1e+20, dtype=float64)",
+            "type: documented numpy.ma.MaskedArray, actual numpy.ma.core.MaskedConstant",
+        ),
         "a nested record written as masked whole": (
             "np.ma.masked_array([(1, (2.0, 3))], mask=[(0, (1, 0))], dtype=[('a', 'i4'), ('b', [('x', 'f8'), ('y', 'i2')])])",
             "#> masked_array(data=[(1, --)],\n#>              mask=[(False, ( True, False))],\n#>        fill_value=(999999, (1e+20, 16959)),\n#>             dtype=[('a', '<i4'), ('b', [('x', '<f8'), ('y', '<i2')])])",

@@ -282,7 +282,8 @@ def array_difference(expected: reprs.ArrayRepr, actual: Any, real: Any, at: str,
 def masked_array_difference(expected: reprs.MaskedArrayRepr, actual: Any, real: Any, where: str, at: str) -> list[str]:
     """A documented masked array against the value: its type, then its data as an array's (dtype, shape, each
     element shown, `--` exactly where the element is masked), its mask and its fill value, each by meaning."""
-    if not isinstance(actual, np.ma.MaskedArray):
+    # np.ma.masked, the masked constant, is a MaskedArray that prints `masked` (its fill_value cannot be read).
+    if not isinstance(actual, np.ma.MaskedArray) or isinstance(actual, np.ma.core.MaskedConstant):
         return [f"type{at}: documented numpy.ma.MaskedArray, actual {type_name(actual)}"]
     real = printed_as(real, reprs.MaskedArrayRepr)
     data = np.ma.getdata(actual)
