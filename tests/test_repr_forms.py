@@ -159,8 +159,12 @@ REAL = {
         ),
         "structured, a field masked": (
             'np.ma.array([(1, 2.0), (3, 4.0)], mask=[(0, 1), (0, 0)], dtype=[("a", "i4"), ("b", "f8")])',
-            "masked_array(data=[(1, --), (3, 4.0)],\n             mask=[(False,  True), (False, False)],\n"
-            "       fill_value=(999999, 1e+20),\n            dtype=[('a', '<i4'), ('b', '<f8')])",
+            {
+                2: "masked_array(data=[(1, --), (3, 4.0)],\n             mask=[(False,  True), (False, False)],\n"
+                "       fill_value=(999999, 1e+20),\n            dtype=[('a', '<i4'), ('b', '<f8')])",
+                1: "masked_array(data=[(1, --), (3, 4.0)],\n             mask=[(False,  True), (False, False)],\n"
+                "       fill_value=(999999, 1.e+20),\n            dtype=[('a', '<i4'), ('b', '<f8')])",
+            },
         ),
         "summarised": (
             "np.ma.masked_less(np.arange(2000), 3)",
