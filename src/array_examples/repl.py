@@ -628,11 +628,9 @@ def rewrite_of(example: Example, statement: Statement, outcome: Outcome, found: 
         change["lines"], change["style"] = sessions.written_lines(lines), "session"
         if why := unwritable(example, change["lines"]):
             # Written as it is, the output would change the file around it: left as documented, and failed.
-            kept = report.rewrite(
-                statement, [], found + [(statement.line, f"--update-expected does not write this output: {why}")]
+            return report.left_as_written(
+                statement, found + [(statement.line, f"--update-expected does not write this output: {why}")]
             )
-            kept["keep"] = True
-            return kept
     return change
 
 
@@ -703,9 +701,7 @@ def run_example(
                 # nothing for this snippet and fails as a normal run would, naming every problem met so far (an
                 # import that failed above), rather than document an accident as the example's output. (A `>>>`
                 # session's update keeps everything from its first undocumented exception on: `kept`, below.)
-                kept_as_written = report.rewrite(statement, [], found_so_far + found)
-                kept_as_written["keep"] = True
-                rewrites = [kept_as_written]
+                rewrites = [report.left_as_written(statement, found_so_far + found)]
                 problems += [f"{example.filename}:{line}: {body}" for line, body in found]
                 break
             found_so_far += found

@@ -81,6 +81,14 @@ def rewrite(statement: Statement, lines: list[str], recheck: list[tuple[int, str
     }
 
 
+def left_as_written(statement: Statement, problems: list[tuple[int, str]]) -> Rewrite:
+    """A rewrite that writes nothing: the statement's documented block stays as it is, and the update fails with
+    `problems` (line, problem), as `rewrite`'s `recheck`."""
+    change = rewrite(statement, [], problems)
+    change["keep"] = True
+    return change
+
+
 def update_failures(
     filename: str, earlier: list[Rewrite], rewrites: list[Rewrite], kept: Iterable[tuple[int, str]] = ()
 ) -> list[str]:
