@@ -120,7 +120,10 @@ def axe_violations(page, rules: list[str] | None = None, leave_out: list[str] | 
     # drawn: axe-core would count its contrast as incomplete, neither passed nor failed.
     page.add_style_tag(content=DRAW_EVERYTHING)
     page.add_script_tag(path=str(AXE))
-    options: dict = {"runOnly": {"type": "rule", "values": rules}} if rules else {}
+    # Only violations are read: axe then records one passing node per rule instead of every one (a third less time).
+    options: dict = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
     if leave_out:
         options["rules"] = {rule: {"enabled": False} for rule in leave_out}
     found = page.evaluate("async (options) => (await axe.run(document, options)).violations", options)
