@@ -450,15 +450,37 @@ def on_files(files, config):
     return files
 
 
+def wrap_groups(content: str) -> str:
+    """Returns the errors page's HTML with each group's entries, from the end of its `<h2>` to the next
+    `<h2>` (the last group's to the end), in a `<div class="errors-group" style="--entries: N">`, N its
+    entries (their messages' code blocks).
+
+    extra.css draws such a wrapper only when it nears the screen (`content-visibility: auto`), so a load
+    styles and lays out the first groups, not the whole page. The group headings stay outside: the theme
+    reads where each heading of the table of contents is, and reading one inside an undrawn wrapper
+    would draw the wrapper. The wrappers end where the next heading starts, so the site's search reads
+    the same sections (its index does not change).
+    """
+    first = content.find("<h2")
+    if first < 0:
+        return content
+    groups = [group for group in re.split(r"(?=<h2[\s>])", content[first:]) if group]
+    wrapped = []
+    for group in groups:
+        heading, end, entries = group.partition("</h2>")
+        wrapped.append(f'{heading}{end}<div class="errors-group" style="--entries: {entries.count("<pre")}">{entries}</div>')
+    return content[:first] + "".join(wrapped)
+
+
 def on_page_content(html, page, **kwargs):
-    """MkDocs event: on the errors page, the table of contents lists the groups, not the entries: the theme
-    draws a page's table of contents twice (the side bar and the phone's menu), and with 135 entries that was a
-    third of the page's elements. Takes the page's HTML and returns it unchanged (hooks/near_screen.py wraps its
-    sections, as every page's).
+    """MkDocs event: on the errors page, each group wrapped (wrap_groups), and the table of contents
+    lists the groups, not the entries: the theme draws a page's table of contents twice (the side
+    bar and the phone's menu), and with 135 entries that was a third of the page's elements.
+    Takes the page's HTML and returns it (other pages' unchanged).
     """
     if page.file.src_uri != PAGE:
         return html
     for title in page.toc:  # the page's <h1>, whose children are the groups
         for group in title.children:
             group.children = []
-    return html
+    return wrap_groups(html)

@@ -1,6 +1,5 @@
 """The errors page generator (hooks/errors_index.py): fixes required, duplicates merged, links that resolve."""
 
-import importlib.util
 import re
 import textwrap
 from pathlib import Path
@@ -349,9 +348,25 @@ def rendered_page(project) -> str:
     return markdown.markdown(text, extensions=["toc", "attr_list", "md_in_html", "pymdownx.superfences"])
 
 
-def test_its_sections_wrapped_leave_the_search_index_unchanged(project):
-    """hooks/near_screen.py wraps the errors page's sections as every page's: the theme's search splits a page at
-    its headings, and a wrapper that stopped short of the next heading would move text to another section."""
+def test_each_groups_entries_are_wrapped_up_to_the_next_heading_with_their_number(project):
+    page = rendered_page(project)
+    wrapped = errors_index.wrap_groups(page)
+    first = page.index("<h2")
+    assert wrapped[:first] == page[:first]  # the introduction and the contents list stay outside
+    assert wrapped.count('<div class="errors-group"') == page.count("<h2") == 2
+    # The headings stay outside, where the theme reads their place for the table of contents without drawing a group.
+    assert re.search(r'<h2 data-search-exclude id="first-page">.*?</h2><div class="errors-group" style="--entries: 1">', wrapped)
+    assert re.search(
+        r'</div><h2 data-search-exclude id="second-page">.*?</h2><div class="errors-group" style="--entries: 2">', wrapped
+    )
+    assert wrapped.endswith("produced by the test suite.</p></div>")  # the last group runs to the page's end
+    assert re.sub(r"<[^>]+>", "", wrapped) == re.sub(r"<[^>]+>", "", page)
+    assert errors_index.wrap_groups("<p>No groups.</p>") == "<p>No groups.</p>"
+
+
+def test_wrapped_groups_leave_the_search_index_unchanged(project):
+    """The theme's search splits a page at its headings; a heading in a wrapper closes its section where the
+    wrapper ends, so a wrapper that stopped short of the next heading would move text to another section."""
     from material.plugins.search.plugin import Parser
 
     def sections(html: str) -> list[tuple]:
@@ -360,13 +375,8 @@ def test_its_sections_wrapped_leave_the_search_index_unchanged(project):
         parser.close()
         return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data if not s.is_excluded()]
 
-    spec = importlib.util.spec_from_file_location("near_screen", ROOT / "hooks" / "near_screen.py")
-    near_screen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(near_screen)
     page = rendered_page(project)
-    wrapped = near_screen.wrap_sections(page)
-    assert wrapped.count('<div class="near-screen"') == 5  # after each of the 2 groups' and 3 entries' headings
-    assert sections(wrapped) == sections(page)
+    assert sections(errors_index.wrap_groups(page)) == sections(page)
     assert len(sections(page)) == 4  # the page's top, then one per message heading (group headings are excluded)
 
 
@@ -381,7 +391,7 @@ def test_the_table_of_contents_lists_the_groups_not_the_entries():
     errors = page(errors_index.PAGE)
     html = errors_index.on_page_content("<h2>Second page</h2>", page=errors)
     assert [(group.title, group.children) for group in errors.toc[0].children] == [("Second page", [])]
-    assert html == "<h2>Second page</h2>"
+    assert html.startswith('<h2>Second page</h2><div class="errors-group"')
     other = page("other.md")
     assert errors_index.on_page_content("<h2>Other</h2>", page=other) == "<h2>Other</h2>"
     assert len(other.toc[0].children[0].children) == 1
