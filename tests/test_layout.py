@@ -180,12 +180,13 @@ def browser_context(browser, base: str | None, width: int, **options):
     return context
 
 
-def measure(browser, base: str, path: str, width: int) -> dict:
-    """Open one page at one window width, reveal its hidden blocks and measure it (see MEASURE).
+def measure(browser, base: str, path: str) -> dict:
+    """Open one page, reveal its hidden blocks and measure it (see MEASURE) at each width of WIDTHS in turn, the
+    window resized between them (a load per width took half the time; the layout follows the width alone).
 
-    Returns {"problems": [line, ...], "drawings": [{"label": ..., "smallest": px}, ...]}.
+    Returns {width: {"problems": [line, ...], "drawings": [{"label": ..., "smallest": px}, ...]}}.
     """
-    context = browser_context(browser, base, width)
+    context = browser_context(browser, base, WIDTHS[0])
     tab = context.new_page()
     try:
         tab.goto(path, wait_until="load")  # then the conditions below, not half a second of network quiet
@@ -196,42 +197,32 @@ def measure(browser, base: str, path: str, width: int) -> dict:
             "() => [...document.querySelectorAll('article img')].every((i) => i.complete)"
             " && [...document.querySelectorAll('article table')].every((t) => t.closest('.md-typeset__table'))"
         )
-        return tab.evaluate(MEASURE)
+        found = {}
+        for width in WIDTHS:
+            tab.set_viewport_size({"width": width, "height": 800})
+            tab.wait_for_function("(width) => document.documentElement.clientWidth <= width", arg=width)
+            found[width] = tab.evaluate(MEASURE)
+        return found
     finally:
         context.close()
 
 
-@pytest.fixture(scope="module")
-def measured(chromium, site):
-    """Every page of the build measured at one width, once per module: {width: {path: measure(...)}}."""
+def test_no_text_is_cut_off_broken_mid_name_or_drawn_too_small(chromium, site):
+    """Every page at every width: no text cut off or code broken mid-name (MEASURE's problems), and the text of
+    every drawing SMALLEST_TEXT_PX at least on the screen. One test, so that the pages are measured once a run
+    (on one pytest-xdist worker)."""
     base, folder = site
-    cache = {}
-
-    def at(width: int) -> dict:
-        if width not in cache:
-            cache[width] = {path: measure(chromium, base, path, width) for path in page_paths(folder)}
-        return cache[width]
-
-    return at
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_text_is_cut_off_or_broken_mid_name(measured, width):
-    pages = measured(width)
+    pages = {path: measure(chromium, base, path) for path in page_paths(folder)}
     assert len(pages) >= 12
-    found = [f"/{path} at {width} px: {line}" for path, result in pages.items() for line in result["problems"]]
-    assert not found, "\n".join(found)
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_text_in_drawings_is_large_enough(measured, width):
-    found, measured_count = [], 0
-    for path, result in measured(width).items():
-        for drawing in result["drawings"]:
-            measured_count += 1
-            if drawing["smallest"] < SMALLEST_TEXT_PX:
-                found.append(f"/{path} at {width} px: {drawing['label']}: text {drawing['smallest']:.1f} px")
-    assert measured_count, "no drawing with text found: the measure is broken"
+    found, drawings = [], 0
+    for path, at_widths in pages.items():
+        for width, result in at_widths.items():
+            found += [f"/{path} at {width} px: {line}" for line in result["problems"]]
+            for drawing in result["drawings"]:
+                drawings += 1
+                if drawing["smallest"] < SMALLEST_TEXT_PX:
+                    found.append(f"/{path} at {width} px: {drawing['label']}: text {drawing['smallest']:.1f} px")
+    assert drawings, "no drawing with text found: the measure is broken"
     assert not found, "\n".join(found)
 
 

@@ -10,15 +10,12 @@ import shutil
 import subprocess
 import sys
 import venv
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# One worker under pytest-xdist runs them all (pyproject.toml's --dist=loadgroup): their fixtures, a build and two
-# fresh environments, are made once, not once per worker.
-pytestmark = [pytest.mark.package, pytest.mark.xdist_group("package")]
+pytestmark = pytest.mark.package
 
 RIGHT_NUMPY = """\
 import numpy as np
@@ -85,26 +82,27 @@ def install(python: Path, wheel: Path, constraints: Path, extra: str = "") -> Pa
     return python
 
 
+def fresh_python(tmp_path_factory, name: str) -> Path:
+    """A fresh virtual environment's python, with pip and nothing else."""
+    folder = tmp_path_factory.mktemp(f"venv-{name}")
+    venv.create(folder, with_pip=True)
+    return folder / "bin" / "python"
+
+
+# Each environment is made only by a test that uses it, on whichever pytest-xdist worker runs that test (two
+# made together on every worker cost twice the time: pytest 9.2 ignores xdist_group, pytest-xdist issue 1386).
 @pytest.fixture(scope="module")
-def pythons(dist, constraints, tmp_path_factory) -> dict[str, Path]:
-    """Two fresh virtual environments, made at the same time: "numpy", without torch, installed from a copy of
-    this checkout as from a clone (`pip install ./clone`), and "torch", the wheel with the [torch] extra; their pythons."""
-    sources = {
-        "numpy": (a_clone(tmp_path_factory.mktemp("clone") / "numpy-torch-guide"), ""),
-        "torch": (only_wheel(dist), "[torch]"),
-    }
-    # The environments are made one after the other: venv copies the Python binary from this process, and a
-    # child forked meanwhile by the other thread would hold it open for writing ("Text file busy" on its run).
-    pythons = {}
-    for name in sources:
-        folder = tmp_path_factory.mktemp(f"venv-{name}")
-        venv.create(folder, with_pip=True)
-        pythons[name] = folder / "bin" / "python"
-    with ThreadPoolExecutor(max_workers=2) as pool:  # the installs, in processes of their own, at once
-        made = {
-            name: pool.submit(install, pythons[name], source, constraints, extra) for name, (source, extra) in sources.items()
-        }
-        return {name: future.result() for name, future in made.items()}
+def torch_python(dist, constraints, tmp_path_factory) -> Path:
+    """A fresh virtual environment with the wheel and its [torch] extra installed; its python."""
+    return install(fresh_python(tmp_path_factory, "torch"), only_wheel(dist), constraints, "[torch]")
+
+
+@pytest.fixture(scope="module")
+def numpy_python(constraints, tmp_path_factory) -> Path:
+    """A fresh virtual environment without torch, the plugin installed from a copy of this checkout as from a
+    clone (`pip install ./clone`); its python."""
+    clone = a_clone(tmp_path_factory.mktemp("clone") / "numpy-torch-guide")
+    return install(fresh_python(tmp_path_factory, "numpy"), clone, constraints)
 
 
 def a_clone(folder: Path) -> Path:
@@ -134,8 +132,8 @@ def test_wheel_and_sdist_pass_twine_check(dist):
     assert result.stdout.count("PASSED") == 2, result.stdout
 
 
-def test_installed_wheel_tests_a_project_with_no_configuration(pythons, tmp_path):
-    python = pythons["torch"]
+def test_installed_wheel_tests_a_project_with_no_configuration(torch_python, tmp_path):
+    python = torch_python
     project = documentation_project(tmp_path / "project", {"right.py": RIGHT_TORCH, "wrong_dtype.py": WRONG_DTYPE_TORCH})
     result = run([python, "-m", "pytest", "-p", "no:cacheprovider"], project)
     output = result.stdout + result.stderr
@@ -145,9 +143,9 @@ def test_installed_wheel_tests_a_project_with_no_configuration(pythons, tmp_path
     assert "dtype: documented torch.float32 (implied: the repr shows no dtype=), actual torch.float64" in output, output
 
 
-def test_installed_from_a_clone_needs_no_torch_for_numpy_examples(pythons, tmp_path):
+def test_installed_from_a_clone_needs_no_torch_for_numpy_examples(numpy_python, tmp_path):
     # `pip install ./clone`, as the plugin's page says; the test above covers the built wheel.
-    python = pythons["numpy"]
+    python = numpy_python
     assert run([python, "-c", "import torch"], tmp_path).returncode != 0, "torch should not be in this environment"
     project = documentation_project(tmp_path / "project", {"right.py": RIGHT_NUMPY, "wrong_dtype.py": WRONG_DTYPE_NUMPY})
     result = run([python, "-m", "pytest", "-p", "no:cacheprovider"], project)
