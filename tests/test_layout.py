@@ -1,8 +1,8 @@
 """Every page of the built site reads on a phone (360 px), a tablet (768 px) and a desktop (1280 px)
 without scrolling sideways.
 
-In a real Chromium, at each width, every page the build made (tests/sitetools.page_paths) is opened
-with its collapsed blocks opened and every content tab shown, and measured as a reader sees it:
+In a real Chromium, every page the build made (tests/sitetools.page_paths) is opened with its collapsed
+blocks opened and every content tab shown, and measured at each width as a reader sees it:
 
 - text that a box hides to its right (a table or code block that scrolls sideways, where the hidden part holds text),
   and anything that makes the page itself wider than the window;
