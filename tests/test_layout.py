@@ -284,3 +284,20 @@ def test_the_measure_finds_each_kind_of_problem(chromium):
     assert "the page is 500 px wide in a 360 px window" in problems
     [drawing] = result["drawings"]
     assert drawing["smallest"] == pytest.approx(8, abs=0.1)  # the <tspan>'s 16 units drawn at half size
+
+
+def test_each_width_is_measured_at_that_width(chromium, tmp_path):
+    """measure() resizes one loaded page between the widths: a box 1000 px wide fits only the widest window."""
+    from sitetools import serve
+
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html><body style="margin: 0"><article><div style="width: 1000px">wide</div></article></body></html>'
+    )
+    base, server = serve(tmp_path)
+    try:
+        at_widths = measure(chromium, base, "")
+    finally:
+        server.shutdown()
+        server.server_close()
+    wide = {width: any("px wide in a" in line for line in result["problems"]) for width, result in at_widths.items()}
+    assert wide == {360: True, 768: True, 1280: False}
