@@ -120,7 +120,8 @@ def axe_violations(page, rules: list[str] | None = None, leave_out: list[str] | 
     # drawn: axe-core would count its contrast as incomplete, neither passed nor failed.
     page.add_style_tag(content=DRAW_EVERYTHING)
     page.add_script_tag(path=str(AXE))
-    # Only violations are read: axe then records one passing node per rule instead of every one (a third less time).
+    # Only violations are read: axe then records one passing node per rule instead of every one (on numpy-habits,
+    # 1.1 s to 0.7 s for the rules other than colour; 5.4 s to 4.9 s for all of them).
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}

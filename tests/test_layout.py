@@ -16,7 +16,7 @@ Needs Playwright and Chromium as tests/test_browser.py does; waits on conditions
 
 import pytest
 
-from sitetools import DRAW_EVERYTHING, page_paths
+from sitetools import DRAW_EVERYTHING, page_paths, serve
 
 WIDTHS = [360, 768, 1280]
 SMALLEST_TEXT_PX = 12
@@ -288,8 +288,6 @@ def test_the_measure_finds_each_kind_of_problem(chromium):
 
 def test_each_width_is_measured_at_that_width(chromium, tmp_path):
     """measure() resizes one loaded page between the widths: a box 1000 px wide fits only the widest window."""
-    from sitetools import serve
-
     (tmp_path / "index.html").write_text(
         '<!doctype html><html><body style="margin: 0"><article><div style="width: 1000px">wide</div></article></body></html>'
     )
