@@ -153,7 +153,8 @@ def test_the_first_40_characters_find_the_errors_page(search_box, built_site, pa
     clear(box)
     # The 39 characters before the last at once, then the last key pressed: the query a reader's 40 keys end on,
     # found as a keystroke finds it. Key by key, each key runs a search of its own (1.8 s a message in the suite,
-    # for the same last query); tests/test_search_intent.py and the whole message below are typed key by key.
+    # for the same last query); the whole message below, and a sample in tests/test_search_intent.py, are typed
+    # key by key.
     box.fill(start[:-1])
     box.press_sequentially(start[-1])
     path, _ = first_result(search_box)
