@@ -1,6 +1,7 @@
 """`>>>` sessions (doctest's format): docstrings, pycon and `>>>` python blocks, text files; doctest's conventions.
 
-Each test makes a small project (pytester), runs the installed plugin on it and reads which examples passed
+Each test makes a small project (pytester), runs the installed plugin on it in this process (conftest's `project`:
+the runs share one zygote, and each example still runs in a child forked from it) and reads which examples passed
 and what a failure says: the original file and line, and the field that differs.
 """
 
@@ -18,9 +19,9 @@ pytest_plugins = ["pytester"]
 
 
 @pytest.fixture
-def bare(pytester):
-    pytester.makepyprojecttoml('[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n')
-    return pytester
+def bare(project):
+    """A project (conftest.py) whose runs are in this process and share one zygote."""
+    return project
 
 
 def write(pytester, relative: str, text: str, newline: str = "\n") -> None:
@@ -40,7 +41,7 @@ def outcomes(result) -> dict[str, str]:
 
 
 def run(pytester, *args):
-    return pytester.runpytest_subprocess("-rA", *args)
+    return pytester.runpytest("-rA", *args)
 
 
 def failures(result) -> str:
