@@ -114,11 +114,19 @@ def clear(box):
 
 
 def type_ending_with_last_key(box, text: str):
-    """Enter `text` into the search box as its last keystroke finds it: all but the last character set at once,
-    then the last key pressed. The search reads the whole box (on input and on key-up), so this runs the query a
-    reader's keys end on, without a search for every key before it."""
+    """Enter `text` into the search box, in place of what it holds, as its last keystroke finds it: all but the
+    last character set at once, then the last key pressed. The search reads the whole box (on input and on
+    key-up), so this runs the query a reader's keys end on, without a search for every key before it."""
     box.fill(text[:-1])
     box.press_sequentially(text[-1])
+
+
+def paste(page, box, text: str):
+    """Paste `text` over what the search box holds, as a reader replaces a query: select all, then paste (the
+    query's one search; clearing the box first would run a search of its own, for nothing)."""
+    page.evaluate("text => navigator.clipboard.writeText(text)", text)
+    box.press("Control+a")
+    box.press("Control+v")
 
 
 def shows(pages_text, path: str, text: str) -> bool:
@@ -158,7 +166,6 @@ PASTED_UNFOUND = {"valueerror-could-not-convert-string-to-float-s", "userwarning
 def test_the_first_40_characters_find_the_errors_page(search_box, built_site, pages_text, entry):
     _, box = search_box
     start = one_line(entry.text)[:PREFIX]
-    clear(box)
     # The 39 characters before the last at once, then the last key pressed: the query a reader's 40 keys end on,
     # found as a keystroke finds it. Key by key, each key runs a search of its own (1.8 s a message in the suite,
     # for the same last query); the whole message below, and a sample in tests/test_search_intent.py, are typed
@@ -173,9 +180,7 @@ def test_the_first_40_characters_find_the_errors_page(search_box, built_site, pa
 def test_pasting_a_message_finds_its_entry(search_box, built_site, pages_text, entry, with_type):
     page, box = search_box
     message = one_line(f"{entry.type}: {entry.text}" if with_type else entry.text)
-    clear(box)
-    page.evaluate("text => navigator.clipboard.writeText(text)", message)
-    box.press("Control+v")
+    paste(page, box, message)
     assert_finds_its_entry(first_result(search_box), built_site, pages_text, entry, message)
 
 

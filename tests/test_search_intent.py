@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 from search_queries import INTENT, MESSAGES, UNRANKABLE
-from test_search_errors import RECORD_SEARCH_WORKER, RESULTS_SHOWN, clear, type_ending_with_last_key
+from test_search_errors import RECORD_SEARCH_WORKER, RESULTS_SHOWN, clear, paste, type_ending_with_last_key
 
 from sitetools import ROOT, load_errors_index
 
@@ -84,12 +84,10 @@ def search(chromium, built_site):
     box.click()
 
     def first_target(query: str, key_by_key: bool = False) -> str:
-        clear(box)
         if len(query) > TYPED_UP_TO:
-            # A reader pastes a long message: one search.
-            page.evaluate("text => navigator.clipboard.writeText(text)", query)
-            box.press("Control+v")
+            paste(page, box, query)  # a reader pastes a long message
         elif key_by_key:
+            clear(box)
             # Each key runs a search: allow a second a key on a busy machine.
             box.press_sequentially(query, timeout=30_000 + 1_000 * len(query))
         else:
