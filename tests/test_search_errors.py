@@ -117,16 +117,23 @@ def type_ending_with_last_key(box, text: str):
     """Enter `text` into the search box, in place of what it holds, as its last keystroke finds it: all but the
     last character set at once, then the last key pressed. The search reads the whole box (on input and on
     key-up), so this runs the query a reader's keys end on, without a search for every key before it."""
+    from playwright.sync_api import expect
+
     box.fill(text[:-1])
     box.press_sequentially(text[-1])
+    # The box holds this text before anyone waits for its results: the old query's answer cannot pass for it.
+    expect(box).to_have_value(text)
 
 
 def paste(page, box, text: str):
     """Paste `text` over what the search box holds, as a reader replaces a query: select all, then paste (the
     query's one search; clearing the box first would run a search of its own, for nothing)."""
+    from playwright.sync_api import expect
+
     page.evaluate("text => navigator.clipboard.writeText(text)", text)
     box.press("Control+a")
     box.press("Control+v")
+    expect(box).to_have_value(text)  # as above: the results waited for are this text's
 
 
 def shows(pages_text, path: str, text: str) -> bool:
