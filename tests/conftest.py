@@ -1,6 +1,7 @@
 """Fixtures shared by the test modules: the harness's zygote, a documentation project that runs the installed
 plugin in this process, the built site and a Chromium."""
 
+import contextlib
 import textwrap
 
 import numpy  # noqa: F401  imported before any in-process pytest run, whose sys.modules snapshot would drop it again
@@ -64,8 +65,13 @@ class KeptZygote(Zygote):
 
 
 @pytest.fixture(scope="session")
-def kept_zygote():
+def kept_zygote(tmp_path_factory):
+    """The zygote the in-process runs share, started at once in an empty folder: started by the first run
+    instead, it would keep that run's project folder first on sys.path (and pytester's HOME) for every later
+    test's examples, which could then import a module only that project has."""
     handle = KeptZygote()
+    with contextlib.chdir(tmp_path_factory.mktemp("kept_zygote")):
+        handle.start()
     yield handle
     handle.shut()
 

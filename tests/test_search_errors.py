@@ -115,13 +115,14 @@ def clear(box):
 
 def type_ending_with_last_key(box, text: str):
     """Enter `text` into the search box, in place of what it holds, as its last keystroke finds it: all but the
-    last character set at once, then the last key pressed. The search reads the whole box (on input and on
-    key-up), so this runs the query a reader's keys end on, without a search for every key before it."""
+    last character set at once, then the last key pressed. The search reads the whole box on key-up (setting the
+    text runs no search), so this runs the query a reader's keys end on, without a search for every key before it.
+    A text equal to the query before it runs no search at all (the search skips it): its results are still there."""
     from playwright.sync_api import expect
 
     box.fill(text[:-1])
     box.press_sequentially(text[-1])
-    # The box holds this text before anyone waits for its results: the old query's answer cannot pass for it.
+    # The box holds this text before anyone waits for its results: another query's answer cannot pass for it.
     expect(box).to_have_value(text)
 
 

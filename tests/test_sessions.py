@@ -5,8 +5,10 @@ the runs share one zygote, and each example still runs in a child forked from it
 and what a failure says: the original file and line, and the field that differs.
 """
 
+import os
 import re
 import textwrap
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -38,6 +40,13 @@ def outcomes(result) -> dict[str, str]:
         if match:
             found[match[2]] = match[1]
     return found
+
+
+def test_the_shared_zygote_runs_in_an_empty_folder_of_its_own(kept_zygote):
+    """The runs of these tests share a zygote (conftest's `project`): started by one test's run, it kept that
+    project's folder first on sys.path, so that a later test's example imported a module only that folder had."""
+    folder = Path(os.readlink(f"/proc/{kept_zygote.process.pid}/cwd"))
+    assert folder.name.startswith("kept_zygote") and not any(folder.iterdir())
 
 
 def run(pytester, *args):
