@@ -20,12 +20,6 @@ from array_examples.snippets import SnippetError
 pytest_plugins = ["pytester"]
 
 
-@pytest.fixture
-def bare(project):
-    """A project (conftest.py) whose runs are in this process and share one zygote."""
-    return project
-
-
 def write(pytester, relative: str, text: str, newline: str = "\n") -> None:
     path = pytester.path / relative
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -274,10 +268,10 @@ def line_of(text: str, needle: str, after: str = "") -> int:
     return text.count("\n", 0, text.index(needle, start)) + 1
 
 
-def test_doctest_conventions_in_docstrings_keep_their_meaning(bare):
-    write(bare, "pkg/__init__.py", "")
-    write(bare, "pkg/conventions.py", CONVENTIONS)
-    result = run(bare, "--array-doctest-modules", "pkg")
+def test_doctest_conventions_in_docstrings_keep_their_meaning(project):
+    write(project, "pkg/__init__.py", "")
+    write(project, "pkg/conventions.py", CONVENTIONS)
+    result = run(project, "--array-doctest-modules", "pkg")
     found = {
         nodeid.split("::")[1].removeprefix("pkg.conventions.").removesuffix("[cpu]"): outcome
         for nodeid, outcome in outcomes(result).items()
@@ -301,38 +295,38 @@ def test_doctest_conventions_in_docstrings_keep_their_meaning(bare):
     assert "exception type: documented KeyError, actual IndexError" in out
 
 
-def test_a_requirement_is_an_input_of_its_own(bare):
-    write(bare, "docs/page.md", "```pycon\n>>> # requires: cuda\n>>> import torch\n>>> torch.ones(1, device='cuda')\n```\n")
-    result = run(bare, "--devices", "cpu")
+def test_a_requirement_is_an_input_of_its_own(project):
+    write(project, "docs/page.md", "```pycon\n>>> # requires: cuda\n>>> import torch\n>>> torch.ones(1, device='cuda')\n```\n")
+    result = run(project, "--devices", "cpu")
     assert result.parseoutcomes() == {"skipped": 1}
     result.stdout.fnmatch_lines(["SKIPPED [[]1[]] docs/page.md:2: --devices cpu leaves out cuda examples"])
 
 
-def test_ellipsis_is_on_as_under_pytest_and_doctest_optionflags_turn_it_off(bare):
+def test_ellipsis_is_on_as_under_pytest_and_doctest_optionflags_turn_it_off(project):
     text = '"""\n>>> print("first line of a long report")\nfirst ... report\n"""\n'
-    write(bare, "mod.py", text)
-    assert run(bare, "--array-doctest-modules", "mod.py").parseoutcomes() == {"passed": 1}
-    bare.makepyprojecttoml(
+    write(project, "mod.py", text)
+    assert run(project, "--array-doctest-modules", "mod.py").parseoutcomes() == {"passed": 1}
+    project.makepyprojecttoml(
         '[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\ndoctest_optionflags = ["NUMBER", "NORMALIZE_WHITESPACE"]\n'
     )
-    result = run(bare, "--array-doctest-modules", "mod.py")
+    result = run(project, "--array-doctest-modules", "mod.py")
     result.stdout.fnmatch_lines(["mod.py:3: printed text differs, under `print('first line of a long report')`"])
     assert result.parseoutcomes() == {"failed": 1}
 
 
-def test_docstrings_run_only_when_asked(bare):
-    write(bare, "mod.py", '"""\n>>> 1 + 1\n3\n"""\n')
-    write(bare, "other.py", '"""\n>>> 1 + 1\n3\n"""\n')
-    assert run(bare).parseoutcomes().get("failed") is None
-    bare.makepyprojecttoml(
+def test_docstrings_run_only_when_asked(project):
+    write(project, "mod.py", '"""\n>>> 1 + 1\n3\n"""\n')
+    write(project, "other.py", '"""\n>>> 1 + 1\n3\n"""\n')
+    assert run(project).parseoutcomes().get("failed") is None
+    project.makepyprojecttoml(
         '[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\narray_examples_doctest_modules = ["mod.py"]\n'
     )
-    result = run(bare)
+    result = run(project)
     assert outcomes(result) == {"mod.py::mod[cpu]": "FAILED"}
     result.stdout.fnmatch_lines(["mod.py:3: documented value differs, under `1 + 1`"])
 
 
-def test_pycon_blocks_and_prompts_in_python_blocks_run_in_markdown(bare):
+def test_pycon_blocks_and_prompts_in_python_blocks_run_in_markdown(project):
     page = textwrap.dedent(
         """\
         # Page
@@ -357,8 +351,8 @@ def test_pycon_blocks_and_prompts_in_python_blocks_run_in_markdown(bare):
             ```
         """
     )
-    write(bare, "docs/page.md", page)
-    result = run(bare)
+    write(project, "docs/page.md", page)
+    result = run(project)
     assert outcomes(result) == {
         "docs/page.md::line-4[cpu]": "PASSED",
         "docs/page.md::line-10[cpu]": "FAILED",
@@ -368,8 +362,8 @@ def test_pycon_blocks_and_prompts_in_python_blocks_run_in_markdown(bare):
     assert "not valid Python" not in result.stdout.str()
 
 
-def test_a_text_file_is_one_session(bare):
-    bare.makepyprojecttoml(
+def test_a_text_file_is_one_session(project):
+    project.makepyprojecttoml(
         '[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\narray_examples_doctest_files = ["docs/**/*.rst"]\n'
     )
     guide = textwrap.dedent(
@@ -390,9 +384,9 @@ def test_a_text_file_is_one_session(bare):
             array([2, 2])
         """
     )
-    write(bare, "docs/guide.rst", guide)
-    write(bare, "docs/notes.txt", ">>> 1 + 1\n3\n")  # not under the patterns
-    result = run(bare)
+    write(project, "docs/guide.rst", guide)
+    write(project, "docs/notes.txt", ">>> 1 + 1\n3\n")  # not under the patterns
+    result = run(project)
     assert outcomes(result) == {"docs/guide.rst::file[cpu]": "FAILED"}
     result.stdout.fnmatch_lines(
         ["docs/guide.rst:14: documented value differs, under `ones + 1`", "*dtype: documented int64*, actual int32"]
@@ -423,15 +417,15 @@ def test_a_text_file_is_one_session(bare):
         ),
     ],
 )
-def test_an_update_never_writes_an_output_that_would_change_the_file_around_it(bare, path, text, why):
-    write(bare, path, text)
-    result = run(bare, "--array-doctest-modules", "--update-expected", path)
+def test_an_update_never_writes_an_output_that_would_change_the_file_around_it(project, path, text, why):
+    write(project, path, text)
+    result = run(project, "--array-doctest-modules", "--update-expected", path)
     assert result.parseoutcomes().get("failed") == 1, result.stdout.str()
     result.stdout.fnmatch_lines([f"*--update-expected does not write this output: {why}*"])
-    assert (bare.path / path).read_text() == text
+    assert (project.path / path).read_text() == text
 
 
-def test_update_rewrites_outputs_in_place_keeping_crlf_and_indentation(bare):
+def test_update_rewrites_outputs_in_place_keeping_crlf_and_indentation(project):
     module = textwrap.dedent(
         '''\
         import numpy as np
@@ -487,45 +481,45 @@ def test_update_rewrites_outputs_in_place_keeping_crlf_and_indentation(bare):
                 """
         '''
     )
-    write(bare, "table.py", module, newline="\r\n")
-    result = run(bare, "--array-doctest-modules", "--update-expected", "table.py")
+    write(project, "table.py", module, newline="\r\n")
+    result = run(project, "--array-doctest-modules", "--update-expected", "table.py")
     assert result.parseoutcomes() == {"passed": 1}
     result.stdout.fnmatch_lines(["*documented outputs updated*", "table.py"])
-    assert (bare.path / "table.py").read_bytes() == expected.replace("\n", "\r\n").encode()
-    assert run(bare, "--array-doctest-modules", "table.py").parseoutcomes() == {"passed": 1}
+    assert (project.path / "table.py").read_bytes() == expected.replace("\n", "\r\n").encode()
+    assert run(project, "--array-doctest-modules", "table.py").parseoutcomes() == {"passed": 1}
 
 
-def test_update_in_markdown_and_text_files(bare):
-    bare.makepyprojecttoml(
+def test_update_in_markdown_and_text_files(project):
+    project.makepyprojecttoml(
         '[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\narray_examples_doctest_files = ["guide.rst"]\n'
     )
-    write(bare, "docs/page.md", "- Item:\n\n    ```pycon\n    >>> import numpy as np\n    >>> np.arange(2)\n    ```\n")
-    write(bare, "guide.rst", "Guide::\n\n    >>> [1, 2]\n    [1, 3]\n\nProse.\n")
-    run(bare, "--update-expected").assert_outcomes(passed=2)
-    assert (bare.path / "docs/page.md").read_text() == (
+    write(project, "docs/page.md", "- Item:\n\n    ```pycon\n    >>> import numpy as np\n    >>> np.arange(2)\n    ```\n")
+    write(project, "guide.rst", "Guide::\n\n    >>> [1, 2]\n    [1, 3]\n\nProse.\n")
+    run(project, "--update-expected").assert_outcomes(passed=2)
+    assert (project.path / "docs/page.md").read_text() == (
         "- Item:\n\n    ```pycon\n    >>> import numpy as np\n    >>> np.arange(2)\n    array([0, 1])\n    ```\n"
     )
-    assert (bare.path / "guide.rst").read_text() == "Guide::\n\n    >>> [1, 2]\n    [1, 2]\n\nProse.\n"
+    assert (project.path / "guide.rst").read_text() == "Guide::\n\n    >>> [1, 2]\n    [1, 2]\n\nProse.\n"
 
 
 NUMPY_DOCSTRINGS = ["shares_memory", "errstate", "datetime_as_string", "vander", "atleast_3d", "sort"]
 
 
-def test_numpy_docstrings_pass_as_numpy_wrote_them(bare):
+def test_numpy_docstrings_pass_as_numpy_wrote_them(project):
     # Tracebacks (shares_memory, errstate, datetime_as_string), `# may vary` (vander), +SKIP (atleast_3d, sort).
     functions = []
     for name in NUMPY_DOCSTRINGS:
         doc = getattr(np, name).__doc__
         assert '"""' not in doc and "\\" not in doc
         functions.append(f'def {name}():\n    r"""{doc}"""\n')
-    write(bare, "numpy_docs.py", "import numpy as np\n\n\n" + "\n\n".join(functions))
-    result = run(bare, "--array-doctest-modules", "numpy_docs.py")
+    write(project, "numpy_docs.py", "import numpy as np\n\n\n" + "\n\n".join(functions))
+    result = run(project, "--array-doctest-modules", "numpy_docs.py")
     assert result.parseoutcomes() == {"passed": len(NUMPY_DOCSTRINGS)}
     # The same text with one value changed fails.
     changed = np.vander.__doc__.replace("[  8,   4,   2,   1]", "[  8,   4,   3,   1]", 1)
     assert changed != np.vander.__doc__
-    write(bare, "numpy_docs.py", f'import numpy as np\n\n\ndef vander():\n    r"""{changed}"""\n')
-    result = run(bare, "--array-doctest-modules", "numpy_docs.py")
+    write(project, "numpy_docs.py", f'import numpy as np\n\n\ndef vander():\n    r"""{changed}"""\n')
+    result = run(project, "--array-doctest-modules", "numpy_docs.py")
     result.stdout.fnmatch_lines(
         ["*documented value differs, under `np.vander(x)`", "*value at index [[]1, 2[]]: documented 3, actual 2"]
     )
@@ -562,41 +556,41 @@ NO_NP = '"""A module that never imports NumPy, as numpy/_core/einsumfunc.py has 
 
 
 @rule("doctest namespace")
-def test_the_namespace_option_seeds_every_session(bare):
-    write(bare, "mod.py", NO_NP)
+def test_the_namespace_option_seeds_every_session(project):
+    write(project, "mod.py", NO_NP)
     write(
-        bare,
+        project,
         "docs/page.md",
         "```pycon\n>>> rng.integers(10, size=2)  # may vary\narray([1, 2])\n>>> np.ones(1)\narray([1.])\n```\n",
     )
-    write(bare, "guide.rst", "::\n\n    >>> np.zeros(1)\n    array([0.])\n")
+    write(project, "guide.rst", "::\n\n    >>> np.zeros(1)\n    array([0.])\n")
     snippet = "import numpy as np\n\n'np' in dir()\n#> True\n'rng' in dir()\n#> False\n"
-    write(bare, "snippets/plain.py", snippet)
+    write(project, "snippets/plain.py", snippet)
     # Without the option the docstring fails on its missing name.
-    with_ini(bare, 'array_examples_doctest_files = ["guide.rst"]')
-    result = run(bare, "--array-doctest-modules")  # guide.rst not named: pytest's own doctest would collect it too
+    with_ini(project, 'array_examples_doctest_files = ["guide.rst"]')
+    result = run(project, "--array-doctest-modules")  # guide.rst not named: pytest's own doctest would collect it too
     failed = dict.fromkeys(["mod.py::mod.f[cpu]", "docs/page.md::line-2[cpu]", "guide.rst::file[cpu]"], "FAILED")
     assert outcomes(result) == {**failed, "snippets/plain.py::file[cpu]": "PASSED"}
     result.stdout.fnmatch_lines(["mod.py:6: unexpected exception, under `np.arange(2)`", "*NameError: name 'np' is not defined"])
     # With it, docstrings, Markdown and text files start from it; a `#>` snippet is a script and does not.
-    with_ini(bare, 'array_examples_doctest_files = ["guide.rst"]', NAMESPACE_INI)
-    result = run(bare, "--array-doctest-modules")
+    with_ini(project, 'array_examples_doctest_files = ["guide.rst"]', NAMESPACE_INI)
+    result = run(project, "--array-doctest-modules")
     assert result.parseoutcomes() == {"passed": 4}, result.stdout.str()
     # A wrong output under the namespace still fails.
-    write(bare, "mod.py", NO_NP.replace("array([0, 1])", "array([0, 2])"))
-    result = run(bare, "--array-doctest-modules", "mod.py")
+    write(project, "mod.py", NO_NP.replace("array([0, 1])", "array([0, 2])"))
+    result = run(project, "--array-doctest-modules", "mod.py")
     result.stdout.fnmatch_lines(["mod.py:7: documented value differs, under `np.arange(2)`"])
 
 
 @rule("doctest namespace")
-def test_a_bad_namespace_statement_is_an_error_naming_the_option_and_line(bare):
-    write(bare, "mod.py", NO_NP)
-    with_ini(bare, 'array_examples_doctest_namespace = ["import numpy as np", "from numpy import (arange"]')
-    result = run(bare, "--array-doctest-modules", "mod.py")
+def test_a_bad_namespace_statement_is_an_error_naming_the_option_and_line(project):
+    write(project, "mod.py", NO_NP)
+    with_ini(project, 'array_examples_doctest_namespace = ["import numpy as np", "from numpy import (arange"]')
+    result = run(project, "--array-doctest-modules", "mod.py")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*array_examples_doctest_namespace line 2, `from numpy import (arange`: not valid Python*"])
-    with_ini(bare, 'array_examples_doctest_namespace = ["import numpy as np", "import nump as np2"]')
-    result = run(bare, "--array-doctest-modules", "mod.py")
+    with_ini(project, 'array_examples_doctest_namespace = ["import numpy as np", "import nump as np2"]')
+    result = run(project, "--array-doctest-modules", "mod.py")
     assert result.parseoutcomes() == {"failed": 1}
     result.stdout.fnmatch_lines(
         [
@@ -642,9 +636,9 @@ def without_the_flag():
 
 
 @rule("ignore exception detail")
-def test_ignore_exception_detail_compares_the_type_alone(bare):
-    write(bare, "mod.py", IGNORE_DETAIL)
-    result = run(bare, "--array-doctest-modules", "mod.py")
+def test_ignore_exception_detail_compares_the_type_alone(project):
+    write(project, "mod.py", IGNORE_DETAIL)
+    result = run(project, "--array-doctest-modules", "mod.py")
     expected = {"promotion": "PASSED", "other_type": "FAILED", "without_the_flag": "FAILED"}
     assert {nodeid.split("::")[1][4:-5]: outcome for nodeid, outcome in outcomes(result).items()} == expected
     result.stdout.fnmatch_lines(
@@ -657,9 +651,9 @@ def test_ignore_exception_detail_compares_the_type_alone(bare):
         [f"mod.py:{line_of(IGNORE_DETAIL, '    Traceback', 'def without_the')}: exception message differs*"]
     )
     # pytest's ini option doctest_optionflags turns it on for every session.
-    write(bare, "mod.py", IGNORE_DETAIL.replace("  # doctest: +IGNORE_EXCEPTION_DETAIL", ""))
-    with_ini(bare, 'doctest_optionflags = ["ELLIPSIS", "IGNORE_EXCEPTION_DETAIL"]')
-    result = run(bare, "--array-doctest-modules", "mod.py")
+    write(project, "mod.py", IGNORE_DETAIL.replace("  # doctest: +IGNORE_EXCEPTION_DETAIL", ""))
+    with_ini(project, 'doctest_optionflags = ["ELLIPSIS", "IGNORE_EXCEPTION_DETAIL"]')
+    result = run(project, "--array-doctest-modules", "mod.py")
     expected = {"promotion": "PASSED", "other_type": "FAILED", "without_the_flag": "PASSED"}
     assert {nodeid.split("::")[1][4:-5]: outcome for nodeid, outcome in outcomes(result).items()} == expected
 
@@ -683,9 +677,9 @@ def report():
 
 
 @rule("exceptions in a session")
-def test_a_session_goes_on_after_an_undocumented_exception_and_reports_every_failure_in_order(bare):
-    write(bare, "mod.py", GOES_ON)
-    result = run(bare, "--array-doctest-modules", "mod.py")
+def test_a_session_goes_on_after_an_undocumented_exception_and_reports_every_failure_in_order(project):
+    write(project, "mod.py", GOES_ON)
+    result = run(project, "--array-doctest-modules", "mod.py")
     assert result.parseoutcomes() == {"failed": 1}
     failure = failures(result)
     heads = re.findall(r"^mod\.py:(\d+): ([^,\n]+)", failure, flags=re.M)
@@ -698,19 +692,19 @@ def test_a_session_goes_on_after_an_undocumented_exception_and_reports_every_fai
     assert "ModuleNotFoundError: No module named 'a_module_nobody_installed'" in failure
     assert "NameError: name 'a_module_nobody_installed' is not defined" in failure
     # A `#>` snippet is a script: it stops at the first undocumented exception.
-    write(bare, "snippets/script.py", "import a_module_nobody_installed\n\n1 + 1\n#> 3\n")
-    result = run(bare, "snippets/script.py")
+    write(project, "snippets/script.py", "import a_module_nobody_installed\n\n1 + 1\n#> 3\n")
+    result = run(project, "snippets/script.py")
     result.stdout.fnmatch_lines(["snippets/script.py:1: unexpected exception, under `import a_module_nobody_installed`"])
     assert "documented value differs" not in result.stdout.str()
 
 
 @rule("exceptions in a session")
-def test_an_update_leaves_a_session_as_written_from_an_undocumented_exception_on(bare):
-    write(bare, "mod.py", GOES_ON)
-    result = run(bare, "--array-doctest-modules", "--update-expected", "mod.py")
+def test_an_update_leaves_a_session_as_written_from_an_undocumented_exception_on(project):
+    write(project, "mod.py", GOES_ON)
+    result = run(project, "--array-doctest-modules", "--update-expected", "mod.py")
     assert result.parseoutcomes() == {"failed": 1}
     # The output above the exception is rewritten (one line longer); nothing from the exception on changes.
-    assert (bare.path / "mod.py").read_text() == GOES_ON.replace("    a\n", "    a\n    b\n")
+    assert (project.path / "mod.py").read_text() == GOES_ON.replace("    a\n", "    a\n    b\n")
     out = failures(result)
     assert "documented outputs updated" in result.stdout.str()
     heads = re.findall(r"^mod\.py:(\d+): ([^,\n]+)", out, flags=re.M)
@@ -720,12 +714,12 @@ def test_an_update_leaves_a_session_as_written_from_an_undocumented_exception_on
     assert heads == list(zip(map(str, shifted), ["unexpected exception", "documented value differs", "unexpected exception"]))
     assert "--update-expected leaves this output and every one after it in the session as written" in out
     # The next run reports the same, at the same lines.
-    result = run(bare, "--array-doctest-modules", "mod.py")
+    result = run(project, "--array-doctest-modules", "mod.py")
     assert re.findall(r"^mod\.py:(\d+): ([^,\n]+)", failures(result), flags=re.M) == heads
 
 
 @rule("summary")
-def test_an_ellipsis_that_doctest_reads_as_a_wildcard_passes_and_a_wrong_value_beside_it_fails(bare):
+def test_an_ellipsis_that_doctest_reads_as_a_wildcard_passes_and_a_wrong_value_beside_it_fails(project):
     # In a `>>>` session `...` is doctest's wildcard too (ELLIPSIS, on by default): `array([0, 1, ...])` for
     # np.arange(3) is elided output, as NumPy's docstrings write it (19 of them in the corpus); a wrong value
     # beside it still fails, by meaning and as text.
@@ -734,8 +728,8 @@ def test_an_ellipsis_that_doctest_reads_as_a_wildcard_passes_and_a_wrong_value_b
         "```pycon\n>>> import numpy as np\n>>> np.arange(3)\narray([0, 7, ...])\n```\n\n"
         '```pycon\n>>> print("first line of a long report")\nfirst ... report\n```\n'
     )
-    write(bare, "docs/page.md", page)
-    result = run(bare)
+    write(project, "docs/page.md", page)
+    result = run(project)
     assert outcomes(result) == {
         "docs/page.md::line-2[cpu]": "PASSED",
         "docs/page.md::line-8[cpu]": "FAILED",
