@@ -348,20 +348,31 @@ def rendered_page(project) -> str:
     return markdown.markdown(text, extensions=["toc", "attr_list", "md_in_html", "pymdownx.superfences"])
 
 
-def test_each_groups_entries_are_wrapped_up_to_the_next_heading_with_their_number(project):
+def test_each_groups_entries_are_wrapped_up_to_the_next_heading_with_their_text_length(project):
     page = rendered_page(project)
     wrapped = errors_index.wrap_groups(page)
     first = page.index("<h2")
     assert wrapped[:first] == page[:first]  # the introduction and the contents list stay outside
     assert wrapped.count('<div class="errors-group"') == page.count("<h2") == 2
     # The headings stay outside, where the theme reads their place for the table of contents without drawing a group.
-    assert re.search(r'<h2 data-search-exclude id="first-page">.*?</h2><div class="errors-group" style="--entries: 1">', wrapped)
+    lengths = [int(n) for n in re.findall(r'</h2><div class="errors-group" style="--length: (\d+)">', wrapped)]
+    assert re.search(r'<h2 data-search-exclude id="first-page">.*?</h2><div class="errors-group" style="--length: \d+">', wrapped)
     assert re.search(
-        r'</div><h2 data-search-exclude id="second-page">.*?</h2><div class="errors-group" style="--entries: 2">', wrapped
+        r'</div><h2 data-search-exclude id="second-page">.*?</h2><div class="errors-group" style="--length: \d+">', wrapped
     )
+    assert lengths[1] > lengths[0]  # the second page's group has two entries, the first one
     assert wrapped.endswith("produced by the test suite.</p></div>")  # the last group runs to the page's end
     assert re.sub(r"<[^>]+>", "", wrapped) == re.sub(r"<[^>]+>", "", page)
     assert errors_index.wrap_groups("<p>No groups.</p>") == "<p>No groups.</p>"
+
+
+def test_text_length_counts_the_characters_shown_and_each_block():
+    """extra.css guesses an undrawn group's height from this: the text a reader sees, and room for each block."""
+    assert errors_index.text_length("<p>one  <code>two</code>\n</p>") == len("one two") + 60
+    assert errors_index.text_length('<ul><li>a &amp; b</li><li class="x">c</li></ul>') == len("a & b c") + 2 * 60
+    assert errors_index.text_length('<div class="highlight"><pre><span>x = 1</span></pre></div>') == len("x = 1") + 60
+    assert errors_index.text_length("<h3 id='e'>Title</h3><pre>\n</pre>") == len("Title") + 2 * 60
+    assert errors_index.text_length("<span>no block</span>") == len("no block")
 
 
 def test_wrapped_groups_leave_the_search_index_unchanged(project):

@@ -207,6 +207,39 @@ def measure(browser, base: str, path: str) -> dict:
         context.close()
 
 
+# The errors page's undrawn groups take a guessed height (extra.css): the narrowest width of each of the guess's
+# bands, from the narrowest phone (320 px) to a screen where the theme sets larger type (1920 px).
+GUESS_WIDTHS = [320, 480, 720, 1920]
+GROUP_HEIGHTS = "() => [...document.querySelectorAll('.errors-group')].map((group) => group.getBoundingClientRect().height)"
+
+
+def test_an_undrawn_errors_group_is_guessed_no_shorter_than_it_is_drawn(chromium, site):
+    """Until the errors page's groups near the screen, extra.css guesses their heights (content-visibility: auto).
+    An undrawn group's text is still placed where it will be drawn, so a guess too short put that text over what
+    follows the group: over the footer at the page's end, where axe-core and Lighthouse measured its contrast
+    against the footer's dark colour (Lighthouse accessibility 96 on the errors page). At each of GUESS_WIDTHS,
+    every group's height as loaded is at least its height once drawn."""
+    base, _ = site
+    short, groups = [], 0
+    for width in GUESS_WIDTHS:
+        context = browser_context(chromium, base, width)
+        try:
+            tab = context.new_page()
+            tab.goto("errors/", wait_until="load")
+            guessed = tab.evaluate(GROUP_HEIGHTS)
+            tab.add_style_tag(content=DRAW_EVERYTHING)
+            drawn = tab.evaluate(GROUP_HEIGHTS)
+        finally:
+            context.close()
+        groups += len(guessed)
+        short += [
+            f"at {width} px, group {number}: guessed {guess:.0f} px, drawn {height:.0f} px"
+            for number, (guess, height) in enumerate(zip(guessed, drawn), start=1)
+            if guess < height - 1
+        ]
+    assert groups and not short, "\n".join(short)
+
+
 def test_no_text_is_cut_off_broken_mid_name_or_drawn_too_small(chromium, site):
     """Every page at every width: no text cut off or code broken mid-name (MEASURE's problems), and the text of
     every drawing SMALLEST_TEXT_PX at least on the screen. One test, so that the pages are measured once a run
