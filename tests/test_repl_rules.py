@@ -184,6 +184,14 @@ VALID = {
     },
     # A statement that prints and returns: printed lines first, then the repr.
     "printed, then returned": {
+        # Trailing whitespace is not compared: a line of spaces alone is an empty `#>` (editors strip the rest).
+        "a printed line of spaces alone is an empty line": """
+            print("x\\n   \\ny"); print("   ")
+            #> x
+            #>
+            #> y
+            #>
+        """,
         "prints then returns": """
             def load():
                 print("loading")
@@ -220,6 +228,16 @@ VALID = {
             warnings.warn("old", DeprecationWarning); warnings.warn("shown")
             #! warns UserWarning: shown
         """,
+        # The default filter shows a warning once per place in the code, for the whole run, as a script shows it.
+        "a warning shown once stays shown once in later statements": """
+            def log_of(x):
+                return np.log(x)
+            log_of(np.float64(0.0))
+            #! warns RuntimeWarning: divide by zero encountered in log
+            #> np.float64(-inf)
+            log_of(np.float64(0.0))
+            #> np.float64(-inf)
+        """,
     },
     "exceptions and warnings": {
         "multi-line exception message": """
@@ -238,6 +256,11 @@ VALID = {
                     raise RuntimeError('no text')
             raise E()
             #! raises E: <exception str() failed>
+        """,
+        # A traceback ends on the SyntaxError's message alone: its file and line are shown above it.
+        "syntax error as a traceback shows it": """
+            eval('1 +')
+            #! raises SyntaxError: invalid syntax
         """,
     },
     # A line of a triple-quoted string that starts with `#> ` is text, not a misplaced block.
@@ -496,9 +519,15 @@ WRONG = {
             "exception message differs",
         ),
         "missing exception": ("torch.ones(1).numpy()\n#! raises RuntimeError: Can't call numpy()", 7, "missing exception"),
+        "syntax error message": ("eval('1 +')\n#! raises SyntaxError: unexpected EOF", 7, "exception message differs"),
         "unexpected exception": ("torch.ones(1, requires_grad=True).numpy()", 6, "unexpected exception"),
         "missing warning": ("torch.ones(1)\n#! warns UserWarning: something\n#> tensor([1.])", 7, "warnings differ"),
         "undocumented warning": ("warnings.warn('careful')", 6, "warnings differ"),
+        "a warning shown once, documented again": (
+            "def warn():\n    warnings.warn('once')\nwarn()\n#! warns UserWarning: once\nwarn()\n#! warns UserWarning: once",
+            11,
+            "warnings differ",
+        ),
     },
     "every output documented": {
         "missing output": ("x = 1\n#> 1", 7, "missing output"),

@@ -510,6 +510,22 @@ MALFORMED = {
             "#> tensor([1.], requires_grad=0)",
             "requires_grad= takes True or False",
         ),
+        # Neither library repeats a keyword; read as Python does not, the last one would pass for a wrong first.
+        "dtype= twice": (
+            "torch.tensor([1., 2.])",
+            "#> tensor([1., 2.], dtype=torch.float64, dtype=torch.float32)",
+            "tensor(...) has dtype= twice",
+        ),
+        "grad_fn= twice": (
+            "torch.ones(2, requires_grad=True) * 2",
+            "#> tensor([2., 2.], grad_fn=<AddBackward0>, grad_fn=<MulBackward0>)",
+            "tensor(...) has grad_fn= twice",
+        ),
+        "array dtype= twice": (
+            "np.arange(3, dtype=np.int32)",
+            "#> array([0, 1, 2], dtype=int64, dtype=int32)",
+            "array(...) has dtype= twice",
+        ),
     },
 }
 

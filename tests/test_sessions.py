@@ -415,6 +415,24 @@ def test_a_text_file_is_one_session(project):
             "a line that starts with a fence would end the code block",
             id="a fence in a Markdown block",
         ),
+        pytest.param(
+            "docs/page.md",
+            "```pycon\n>>> print('x', chr(10) + '>>> 1 + 1')\nwrong\n>>> y = 5\n```\n",
+            "a line that starts with `>>>`, or a first line that starts with `...`, would be read as code",
+            id="a prompt in printed text",
+        ),
+        pytest.param(
+            "docs/page.md",
+            "```pycon\n>>> print('... cont')\nwrong\n>>> y = 1\n```\n",
+            "a line that starts with `>>>`, or a first line that starts with `...`, would be read as code",
+            id="a continuation as the first printed line",
+        ),
+        pytest.param(
+            "mod.py",
+            'def f():\n    """\n    >>> print(\'>>>x = 1\')\n    wrong\n    """\n',
+            "a line that starts with `>>>`, or a first line that starts with `...`, would be read as code",
+            id="a prompt with no space in a docstring",
+        ),
     ],
 )
 def test_an_update_never_writes_an_output_that_would_change_the_file_around_it(project, path, text, why):
@@ -423,6 +441,27 @@ def test_an_update_never_writes_an_output_that_would_change_the_file_around_it(p
     assert result.parseoutcomes().get("failed") == 1, result.stdout.str()
     result.stdout.fnmatch_lines([f"*--update-expected does not write this output: {why}*"])
     assert (project.path / path).read_text() == text
+
+
+@rule("update re-check")
+def test_an_update_writes_a_backslash_into_a_raw_docstring_and_the_next_run_passes(project):
+    text = 'def f():\n    r"""\n    >>> print("a" + chr(92) + "b")\n    wrong\n    """\n'
+    write(project, "mod.py", text)
+    result = run(project, "--array-doctest-modules", "--update-expected", "mod.py")
+    assert result.parseoutcomes().get("passed") == 1, result.stdout.str()
+    assert (project.path / "mod.py").read_text() == text.replace("wrong", "a\\b")
+    assert run(project, "--array-doctest-modules", "mod.py").parseoutcomes() == {"passed": 1}
+
+
+@rule("update re-check")
+def test_a_printed_line_of_spaces_alone_is_an_empty_line(project):
+    """As doctest reads it, and as `#>` alone documents it: the update writes <BLANKLINE> for it."""
+    text = "```pycon\n>>> print('x' + chr(10) + '   ' + chr(10) + 'y')\nwrong\n```\n"
+    write(project, "docs/page.md", text)
+    result = run(project, "--update-expected", "docs/page.md")
+    assert result.parseoutcomes().get("passed") == 1, result.stdout.str()
+    assert (project.path / "docs/page.md").read_text() == text.replace("wrong", "x\n<BLANKLINE>\ny")
+    assert run(project, "docs/page.md").parseoutcomes() == {"passed": 1}
 
 
 def test_update_rewrites_outputs_in_place_keeping_crlf_and_indentation(project):

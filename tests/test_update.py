@@ -125,6 +125,17 @@ def test_update_of_a_real_torch_load_error_passes_on_the_next_run(project):
 
 
 @rule("update writes what ran")
+def test_update_leaves_a_block_that_passes_as_written(project):
+    """Its trailing comment, its `# > ` spelling (a formatter's) and its spacing stay; only the wrong block is rewritten."""
+    snippet = project.path / "snippets" / "example.py"
+    text = "import numpy as np\n\nnp.float64(2.5)\n#> np.float64(2.5)  # the sample's mean\nnp.zeros(2)\n# > array([0.,  0.])\n1 + 1\n#> 3\n"
+    snippet.write_text(text)
+    project.runpytest("--update-expected").assert_outcomes(passed=1)
+    assert snippet.read_text() == text.replace("#> 3", "#> 2")
+    project.runpytest().assert_outcomes(passed=1)
+
+
+@rule("update writes what ran")
 def test_update_of_loop_output_passes_on_the_next_run(project):
     snippet = project.path / "snippets" / "example.py"
     snippet.write_text("import torch\n\nfor n in (1, 2):\n    print(n)\n    torch.eye(n)\n")

@@ -472,7 +472,8 @@ class DocstringModule(pytest.File):
         root, module = import_name(self.path)
         session = {"module": module, "root": str(root)}
         for qualname, node in docstring_nodes(tree, module):
-            yield from session_items(self, session, node.lineno, docstring_lines(node, file_lines), qualname)
+            lines = docstring_lines(node, file_lines)
+            yield from session_items(self, {**session, "raw": is_raw(node, file_lines)}, node.lineno, lines, qualname)
 
 
 def docstring_lines(node: ast.Constant, file_lines: list[str]) -> list[str]:
@@ -487,6 +488,13 @@ def docstring_lines(node: ast.Constant, file_lines: list[str]) -> list[str]:
     lines[-1] = lines[-1][: end_column - 3]
     lines[0] = ""  # the summary line, which holds no `>>>`
     return lines
+
+
+def is_raw(node: ast.Constant, file_lines: list[str]) -> bool:
+    """Whether a docstring is written as a raw string (r\"\"\"...\"\"\"), where a backslash is itself, not an escape."""
+    written = file_lines[node.lineno - 1][node.col_offset :]
+    prefix = written[: len(written) - len(written.lstrip("rRuUbBfF"))]
+    return "r" in prefix.lower()
 
 
 def read_text_lines(collector: pytest.File) -> list[str]:

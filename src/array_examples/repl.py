@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import contextlib
 import dataclasses
 import doctest
 import importlib
@@ -27,7 +28,7 @@ import re
 import sys
 import traceback
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from array_examples import legacy, report, sessions
@@ -75,8 +76,11 @@ def plain_message(text: str) -> str:
 
 
 def message_of(error: BaseException | str) -> str:
-    """str() of an exception or warning, or what a traceback shows where str() itself raises."""
+    """An exception's or warning's message as a traceback's last line shows it: str(), but a SyntaxError's
+    message alone (its file and line are shown above it, not after it); what a traceback shows where str() raises."""
     try:
+        if isinstance(error, SyntaxError) and error.msg is not None:
+            return str(error.msg)
         return str(error)
     except Exception:
         return "<exception str() failed>"
@@ -145,16 +149,19 @@ def on_screen(raw: str) -> tuple[str, bool]:
 
 
 def shown_lines(shown: Shown, last: bool) -> list[str]:
-    """The lines a block uses for one thing shown; the last one drops every trailing newline, as before."""
-    text = shown.text.rstrip("\n") if last else shown.text.removesuffix("\n")
+    """The lines a block uses for one thing shown; the last one drops every trailing newline, as before, and the
+    lines of spaces alone before it (trailing whitespace is not compared)."""
+    text = shown.text.rstrip(" \t\n") if last else shown.text.removesuffix("\n")
     return text.split("\n")
 
 
 def printed_lines(text: str) -> list[str]:
     """Printed text as compared: a line per line it breaks into (`1 2` is not `1` above `2`; Python's own
     line breaks, as a file read back has them), each keeping its indentation (a terminal shows it), with
-    its other runs of whitespace collapsed, trailing whitespace dropped and memory addresses masked."""
-    return [line[: len(line) - len(line.lstrip())] + normalise(without_addresses(line)) for line in text.splitlines()]
+    its other runs of whitespace collapsed, trailing whitespace dropped (a line of spaces alone is an empty
+    line, as `#>` documents it) and memory addresses masked."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    return [line[: len(line) - len(line.lstrip())] + normalise(without_addresses(line)) for line in lines]
 
 
 def closing_line(lines: list[str]) -> int:
@@ -270,7 +277,7 @@ class Echo:
     def __init__(self, documented: list[str], output: StandardOutput, caught: list[Any], judge_own: bool = True) -> None:
         self.output = output
         self.judge_own = judge_own
-        self.caught = caught  # the statement's warnings, recorded by catch_warnings
+        self.caught = caught  # the statement's warnings, recorded by recorded_warnings
         self.shown: list[Shown] = []
         self.left = documented  # documented lines that do not belong to what was shown before the last thing
 
@@ -340,6 +347,27 @@ class Outcome:
         return "\n".join(self.shown_lines()) if self.shown else None
 
 
+@contextlib.contextmanager
+def recorded_warnings() -> Iterator[list[warnings.WarningMessage]]:
+    """Yields a list that receives every warning shown until the block ends, instead of stderr.
+
+    It replaces `warnings.showwarning`, as `catch_warnings(record=True)` does, but leaves the filters alone:
+    catch_warnings resets the memory of warnings already shown once per location, so a warning that a REPL
+    or a script shows once would show again in every later statement. The filters a statement sets stay
+    in force for the next, as in a REPL.
+    """
+    caught: list[warnings.WarningMessage] = []
+
+    def record(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
+
+    saved, warnings.showwarning = warnings.showwarning, record
+    try:
+        yield caught
+    finally:
+        warnings.showwarning = saved
+
+
 def execute(statement: Statement, namespace: dict, filename: str, output: StandardOutput, update: bool = True) -> Outcome:
     """Run one statement (or line of statements) in `namespace` as the REPL does; never raises.
 
@@ -349,7 +377,7 @@ def execute(statement: Statement, namespace: dict, filename: str, output: Standa
     outcome = Outcome()
     documented = statement.documented
     documented_lines = documented.output.split("\n") if documented and documented.output is not None else []
-    with warnings.catch_warnings(record=True) as caught:
+    with recorded_warnings() as caught:
         echo = Echo(documented_lines, output, caught, judge_own=update)
         sys.displayhook, saved_hook = echo, sys.displayhook
         try:
@@ -361,11 +389,7 @@ def execute(statement: Statement, namespace: dict, filename: str, output: Standa
             outcome.traceback = plain_message(where_raised(error))
         finally:
             sys.displayhook = saved_hook
-            # The filters the statement set stay in force for the next, as in a REPL; catch_warnings would undo them.
-            filters = list(warnings.filters)
         echo.take_printed()
-    warnings.filters[:] = filters  # type: ignore[index]
-    getattr(warnings, "_filters_mutated", lambda: None)()  # the once-per-location memory follows the new filters
     outcome.shown = echo.shown
     outcome.warnings = [(w.category, plain_message(TRIGGERED_AT.sub("", message_of(w.message)))) for w in caught]
     return outcome
@@ -618,9 +642,9 @@ def with_update_note(found: list[tuple[int, str]], line: int) -> list[tuple[int,
 
 
 def rewrite_of(example: Example, statement: Statement, outcome: Outcome, found: list[tuple[int, str]]) -> Rewrite | None:
-    """What an update writes under one statement whose problems are `found`; None for a `>>>` session's output
-    that passes, which is left as written (its `...`, `# may vary`, its spacing)."""
-    if example.session is not None and not found:
+    """What an update writes under one statement whose problems are `found`; None for an output that passes,
+    which is left as written (a `#>` line's trailing comment, a `>>>` session's `...`, `# may vary`, its spacing)."""
+    if not found:
         return None
     lines = update_lines(statement, outcome)
     change = report.rewrite(statement, lines, recheck(statement, lines, outcome, example.filename))
@@ -635,11 +659,16 @@ def rewrite_of(example: Example, statement: Statement, outcome: Outcome, found: 
 
 
 def unwritable(example: Example, lines: list[str]) -> str | None:
-    """Why a session's output `lines` cannot be written into its file as they are, or None: in a docstring a
-    backslash is an escape (unless the docstring is raw) and three quotes may end it; in Markdown a line
-    that starts with a fence may end the code block."""
-    if (example.session or {}).get("module"):
-        if any("\\" in line for line in lines):
+    """Why a session's output `lines` cannot be written into its file as they are, or None: a line that starts
+    with a `>>>` prompt would be read as an input, and a first line that starts with `...` as the input's
+    continuation; in a docstring a backslash is an escape (unless the docstring is raw) and three quotes may end
+    it; in Markdown a line that starts with a fence may end the code block."""
+    # As doctest reads them: any line that starts with `>>>` is an input, and `...` right after it continues it.
+    if any(line.lstrip(" ").startswith(">>>") for line in lines) or (lines and lines[0].lstrip(" ").startswith("...")):
+        return "a line that starts with `>>>`, or a first line that starts with `...`, would be read as code; write it by hand"
+    session = example.session or {}
+    if session.get("module"):
+        if not session.get("raw") and any("\\" in line for line in lines):
             return 'a backslash in a docstring is an escape unless the docstring is raw (r"""); write it by hand'
         if any('"""' in line or "'''" in line for line in lines):
             return "three quotes may end the docstring; write it by hand"

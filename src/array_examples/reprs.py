@@ -326,6 +326,9 @@ class Reader:
         Raises Unknown for a call it does not read (compared as text), MalformedOutput for a bad one."""
         func = dotted(node.func)
         keywords = {k.arg: k.value for k in node.keywords}
+        if len(keywords) < len(node.keywords):  # Python refuses it too; else the last value would pass for the first
+            repeated = next(k.arg for k in node.keywords if [j.arg for j in node.keywords].count(k.arg) > 1)
+            raise MalformedOutput(f"{func}(...) has {repeated}= twice" if repeated else f"{func}(...) has ** twice")
         if func in ("tensor", "torch.Size", "device", "torch.device") or func.startswith("torch.return_types."):
             return self.torch_call(func, node, keywords)
         if func == "frozenset" and len(node.args) == 1 and isinstance(node.args[0], ast.Set) and not keywords:

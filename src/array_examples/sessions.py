@@ -214,14 +214,14 @@ def text_note(flags: int | None, documented: str) -> list[str]:
 def written_lines(block: list[str]) -> list[str]:
     """A block the update writes (`#>` and `#!` lines, see report.block_lines) as a session's output lines.
 
-    Warnings are left out (doctest shows none); an empty line is `<BLANKLINE>`; an exception is the traceback
+    Warnings are left out (doctest shows none); an empty line, or one of spaces alone, is `<BLANKLINE>`; an exception is the traceback
     doctest expects, its stack written `...`.
     """
     lines: list[str] = []
     raising = False
     for text in block:
         if text.startswith("#>"):
-            lines.append(text[3:] or BLANKLINE)
+            lines.append(text[3:] if text[3:].strip() else BLANKLINE)  # a line of spaces alone would end the output
             raising = False
         elif text.startswith("#! raises "):
             lines += ["Traceback (most recent call last):", "    ...", text.removeprefix("#! raises ")]
