@@ -235,19 +235,22 @@ def test_a_page_under_doctest_glob_stays_pytests_doctest_too(project):
 
 
 @rule("one run per file")
-@pytest.mark.parametrize(
-    "source",
-    [
-        pytest.param('__test__ = {"extra": ">>> 2 + 2\\n5\\n"}\n', id="__test__"),
-        pytest.param('def f():\n\t"""Doc.\n\n\t>>> 2 + 2\n\t5\n\t"""\n', id="tab-indented"),
-    ],
-)
-def test_a_module_with_examples_outside_its_docstrings_stays_pytests_doctest_too(project, source):
-    # doctest runs a module's __test__ strings and expands tabs; the plugin reads its space-indented docstrings.
+def test_a_module_with_examples_outside_its_docstrings_stays_pytests_doctest_too(project):
+    # doctest runs a module's __test__ strings; the plugin reads its docstrings alone.
     project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{NP_NAMESPACE}\n')
-    write(project, "src/mod.py", source)
+    write(project, "src/mod.py", '__test__ = {"extra": ">>> 2 + 2\\n5\\n"}\n')
     result = project.runpytest("--doctest-modules", "--array-doctest-modules", "src/mod.py")
     assert result.parseoutcomes().get("failed") == 1, result.stdout.str()
+
+
+@rule("one run per file")
+def test_a_tab_indented_docstring_is_the_plugins_alone(project):
+    # The plugin counts a tab as doctest does, so it runs every example doctest would find there.
+    project.makepyprojecttoml(f'[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\n{NP_NAMESPACE}\n')
+    write(project, "src/mod.py", 'def f():\n\t"""Doc.\n\n\t>>> 2 + 2\n\t5\n\t"""\n')
+    result = project.runpytest("--doctest-modules", "--array-doctest-modules", "src/mod.py", "-rA")
+    assert result.parseoutcomes() == {"failed": 1}, result.stdout.str()
+    result.stdout.fnmatch_lines(["FAILED src/mod.py::mod.f[[]cpu[]] - src/mod.py:5: documented value differs*"])
 
 
 @rule("testpaths")

@@ -314,6 +314,95 @@ def test_ellipsis_is_on_as_under_pytest_and_doctest_optionflags_turn_it_off(proj
     assert result.parseoutcomes() == {"failed": 1}
 
 
+def test_number_compares_floats_to_the_precision_written_as_pytest_does(project):
+    """pytest's NUMBER option: a float passes when it equals the value to the precision written (pytest's own
+    rule: within one unit of its last decimal); without the option a Python float is compared in full."""
+    page = "```pycon\n>>> [2 / 3, 0.1 + 0.2]  # doctest: +NUMBER\n[0.667, 0.3]\n```\n\n"
+    write(project, "docs/right.md", page)
+    write(project, "docs/wrong.md", page.replace("0.667", "0.5"))
+    write(project, "docs/plain.md", page.replace("  # doctest: +NUMBER", ""))
+    assert outcomes(run(project, "docs")) == {
+        "docs/plain.md::line-2[cpu]": "FAILED",
+        "docs/right.md::line-2[cpu]": "PASSED",
+        "docs/wrong.md::line-2[cpu]": "FAILED",
+    }
+
+
+def test_a_prompt_indented_with_a_tab_is_read_as_doctest_reads_it(project):
+    """doctest reads a tab as spaces to the next multiple of 8: a tab-indented example runs (it was skipped),
+    and the update writes its output under it, keeping the tab."""
+    project.makepyprojecttoml(
+        '[tool.pytest.ini_options]\naddopts = "-p no:cacheprovider"\narray_examples_doctest_files = ["docs/*.rst"]\n'
+    )
+    write(project, "docs/tab.rst", "Title\n\n\t>>> 2 + 2\n\t5\n")
+    result = run(project, "docs")
+    result.stdout.fnmatch_lines(["docs/tab.rst:4: documented value differs, under `2 + 2`"])
+    assert result.parseoutcomes() == {"failed": 1}
+    assert run(project, "docs", "--update-expected").parseoutcomes() == {"passed": 1}
+    assert (project.path / "docs/tab.rst").read_text() == "Title\n\n\t>>> 2 + 2\n\t4\n"
+
+
+ASSIGNED_DOCSTRINGS = '''\
+_DOC = """Shared.
+
+>>> 2 + 2
+5
+"""
+
+
+def assigned():
+    pass
+
+
+assigned.__doc__ = """
+>>> 1 + 1
+3
+"""
+
+
+def replaced():
+    """
+    >>> 1
+    1
+    """
+
+
+replaced.__doc__ = _DOC
+computed = lambda: 0
+computed.__doc__ = f"{'>>> 1'}"
+
+
+class Table:
+    def column(self):
+        pass
+
+    column.__doc__ = """
+    >>> 3
+    4
+    """
+'''
+
+
+def test_a_docstring_assigned_after_its_definition_is_the_one_run_as_doctest_runs_it(project):
+    """doctest reads `__doc__` as the module leaves it; a docstring assigned a value that is not a string literal
+    cannot be read without running the module, so a warning says its examples are not run."""
+    write(project, "mod.py", ASSIGNED_DOCSTRINGS)
+    result = run(project, "--array-doctest-modules", "-W", "default::pytest.PytestCollectionWarning", "mod.py")
+    assert outcomes(result) == {
+        "mod.py::mod.Table.column[cpu]": "FAILED",
+        "mod.py::mod.assigned[cpu]": "FAILED",
+        "mod.py::mod.replaced[cpu]": "FAILED",
+    }
+    result.stdout.fnmatch_lines(
+        [
+            "mod.py:14: documented value differs, under `1 + 1`",
+            "mod.py:4: documented value differs, under `2 + 2`",
+            "*mod.py:27: mod.computed.__doc__ is assigned at run time; its examples are not run",
+        ],
+        consecutive=False,
+    )
+
+
 def test_docstrings_run_only_when_asked(project):
     write(project, "mod.py", '"""\n>>> 1 + 1\n3\n"""\n')
     write(project, "other.py", '"""\n>>> 1 + 1\n3\n"""\n')

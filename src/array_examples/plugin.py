@@ -314,13 +314,12 @@ def pytest_collect_file(
 def reads_what_doctest_reads(collector: pytest.File) -> bool:
     """Whether this plugin's collector runs every `>>>` example pytest's doctest would find in its file, so that
     doctest's own collector may be left out. A Markdown page is read by its code blocks (doctest reads `>>>`
-    anywhere in it); a module with a `__test__` dict or a tab in it may hold examples its docstrings alone do not
-    (doctest runs `__test__`'s strings and expands tabs)."""
+    anywhere in it); a module with a `__test__` dict may hold examples its docstrings do not (doctest runs
+    `__test__`'s strings)."""
     if isinstance(collector, MarkdownFile):
         return False
     if isinstance(collector, DocstringModule):
-        source = collector.path.read_text(encoding="utf-8", errors="replace")
-        return "__test__" not in source and "\t" not in source
+        return "__test__" not in collector.path.read_text(encoding="utf-8", errors="replace")
     return True
 
 
@@ -464,13 +463,19 @@ class DocstringModule(pytest.File):
     def collect(self) -> Iterator[ExampleItem]:
         self.config.stash[COLLECTED].add(self.path)
         file_lines = read_text_lines(self)
+        shown_as = self.path.relative_to(self.config.rootpath).as_posix()
         try:
             tree = ast.parse("\n".join(file_lines) + "\n", filename=str(self.path))
         except SyntaxError as error:
-            shown_as = self.path.relative_to(self.config.rootpath).as_posix()
             raise self.CollectError(f"{shown_as}:{error.lineno}: not valid Python: {error.msg}") from None
         root, module = import_name(self.path)
         session = {"module": module, "root": str(root)}
+        for qualname, line in unread_docstrings(tree, module):
+            self.warn(
+                pytest.PytestCollectionWarning(
+                    f"{shown_as}:{line}: {qualname}.__doc__ is assigned at run time; its examples are not run"
+                )
+            )
         for qualname, node in docstring_nodes(tree, module):
             lines = docstring_lines(node, file_lines)
             yield from session_items(self, {**session, "raw": is_raw(node, file_lines)}, node.lineno, lines, qualname)
@@ -507,14 +512,49 @@ def read_text_lines(collector: pytest.File) -> list[str]:
 
 def docstring_nodes(node: ast.Module | ast.ClassDef, prefix: str) -> Iterator[tuple[str, ast.Constant]]:
     """(qualified name, docstring node) of a module or class and of the functions, classes and methods in it, as
-    doctest finds them (not functions nested in functions)."""
-    if found := docstring_of(node):
-        yield prefix, found
+    doctest finds them (not functions nested in functions). A docstring assigned in the same body after the
+    definition (`f.__doc__ = \"\"\"...\"\"\"`, or a name bound there to a string) is the one doctest finds, and
+    replaces the definition's; one assigned any other value is left out (see assigned_docstrings)."""
+    found: dict[str, ast.Constant] = {}
+    if own := docstring_of(node):
+        found[prefix] = own
     for child in node.body:
         if isinstance(child, ast.ClassDef):
-            yield from docstring_nodes(child, f"{prefix}.{child.name}")
-        elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and (found := docstring_of(child)):
-            yield f"{prefix}.{child.name}", found
+            found.update(docstring_nodes(child, f"{prefix}.{child.name}"))
+        elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and (own := docstring_of(child)):
+            found[f"{prefix}.{child.name}"] = own
+    for name, value in assigned_docstrings(node):
+        found.pop(f"{prefix}.{name}", None)  # the definition's docstring is gone
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            found[f"{prefix}.{name}"] = value
+    yield from found.items()
+
+
+def unread_docstrings(node: ast.Module | ast.ClassDef, prefix: str) -> Iterator[tuple[str, int]]:
+    """(qualified name, line) of each docstring a module or class assigns a value that is not a string literal
+    (a formatted string, a call): doctest would run its examples, which can only be read by running the module."""
+    for name, value in assigned_docstrings(node):
+        if not (isinstance(value, ast.Constant) and (value.value is None or isinstance(value.value, str))):
+            yield f"{prefix}.{name}", value.lineno
+    for child in node.body:
+        if isinstance(child, ast.ClassDef):
+            yield from unread_docstrings(child, f"{prefix}.{child.name}")
+
+
+def assigned_docstrings(node: ast.Module | ast.ClassDef) -> Iterator[tuple[str, ast.expr]]:
+    """(name, value) of each `name.__doc__ = value` in a module's or class's own body, in order; a value that is a
+    name bound earlier in that body to a string literal is given as that literal."""
+    strings: dict[str, ast.Constant] = {}
+    for child in node.body:
+        if not isinstance(child, ast.Assign) or len(child.targets) != 1:
+            continue
+        target, value = child.targets[0], child.value
+        if isinstance(target, ast.Name) and isinstance(value, ast.Constant) and isinstance(value.value, str):
+            strings[target.id] = value
+        elif isinstance(target, ast.Attribute) and target.attr == "__doc__" and isinstance(target.value, ast.Name):
+            if isinstance(value, ast.Name) and value.id in strings:
+                value = strings[value.id]
+            yield target.value.id, value
 
 
 def docstring_of(node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) -> ast.Constant | None:

@@ -47,7 +47,7 @@ TRACEBACK = re.compile(r"^Traceback \((?:most recent call last|innermost last)\)
 BLANKLINE = "<BLANKLINE>"
 NAMESPACE_OPTION = "array_examples_doctest_namespace"  # the ini option: statements every session starts with
 # pytest's own options, which its doctest plugin registers: known here, so a session written for pytest reads.
-# Their meaning is kept by the comparison itself (NUMBER: floats to the printed precision) or moot in Python 3.
+# Where the meaning differs, pytest's own checker reads them (see doctest_accepts); ALLOW_* are moot in Python 3.
 for _name in ("ALLOW_UNICODE", "ALLOW_BYTES", "NUMBER"):
     doctest.register_optionflag(_name)
 
@@ -73,16 +73,18 @@ class Input:
 
 
 def has_session(lines: list[str]) -> bool:
-    """Whether any line is a `>>>` prompt."""
-    return any(PROMPT.match(text) for text in lines)
+    """Whether any line is a `>>>` prompt (tabs read as doctest reads them: as spaces to the next multiple of 8)."""
+    return any(PROMPT.match(text.expandtabs()) for text in lines)
 
 
 def read_session(filename: str, first_line: int, lines: list[str]) -> list[Input]:
     """The `>>>` inputs among `lines` (the first at `first_line` of `filename`); other lines are prose.
 
     Raises SnippetError, as doctest raises ValueError, where a `...` line or an output line is indented
-    less than its prompt, or a `# doctest:` directive names an unknown option.
+    less than its prompt, or a `# doctest:` directive names an unknown option. A tab is read as doctest
+    reads it, as spaces up to the next multiple of 8.
     """
+    lines = [text.expandtabs() for text in lines]
     inputs: list[Input] = []
     number = 0
     while number < len(lines):
@@ -199,8 +201,19 @@ def documented_block(filename: str, entry: Input, flags: int) -> Documented | No
 
 
 def doctest_accepts(documented: str, actual: str, flags: int) -> bool:
-    """Whether doctest itself, with these option flags, takes `actual` for the `documented` text."""
-    return doctest.OutputChecker().check_output(documented + "\n", actual + "\n", flags)
+    """Whether doctest itself, with these option flags, takes `actual` for the `documented` text: as pytest's
+    doctest plugin runs it, whose checker also reads pytest's own options (NUMBER: floats to the precision
+    written; ALLOW_UNICODE, ALLOW_BYTES)."""
+    return output_checker().check_output(documented + "\n", actual + "\n", flags)
+
+
+def output_checker() -> doctest.OutputChecker:
+    """pytest's doctest output checker, or doctest's own where pytest no longer has it (a private function)."""
+    try:
+        from _pytest.doctest import _get_checker
+    except ImportError:
+        return doctest.OutputChecker()
+    return _get_checker()
 
 
 def text_note(flags: int | None, documented: str) -> list[str]:
