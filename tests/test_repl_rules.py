@@ -192,6 +192,12 @@ VALID = {
             #> y
             #>
         """,
+        "a printed line of spaces alone before a value": """
+            print("a\\n   "); 6
+            #> a
+            #>
+            #> 6
+        """,
         "prints then returns": """
             def load():
                 print("loading")
@@ -237,6 +243,24 @@ VALID = {
             #> np.float64(-inf)
             log_of(np.float64(0.0))
             #> np.float64(-inf)
+        """,
+        # The comparison reads the properties a repr names (__match_args__): a warning it raises there is not
+        # the statement's, and is not remembered as shown, so the example's own access still shows it.
+        "a warning the comparison raised still shows when the example raises it": """
+            class Reading:
+                __match_args__ = ("value",)
+                @property
+                def value(self):
+                    warnings.warn("value is deprecated", FutureWarning)
+                    return 1
+                def __repr__(self):
+                    return "Reading(value=1)"
+            r = Reading()
+            r
+            #> Reading(value=1)
+            r.value
+            #! warns FutureWarning: value is deprecated
+            #> 1
         """,
     },
     "exceptions and warnings": {

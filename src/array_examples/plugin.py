@@ -314,12 +314,17 @@ def pytest_collect_file(
 def reads_what_doctest_reads(collector: pytest.File) -> bool:
     """Whether this plugin's collector runs every `>>>` example pytest's doctest would find in its file, so that
     doctest's own collector may be left out. A Markdown page is read by its code blocks (doctest reads `>>>`
-    anywhere in it); a module with a `__test__` dict may hold examples its docstrings do not (doctest runs
-    `__test__`'s strings)."""
+    anywhere in it); a module with a `__test__` dict, or a docstring assigned at run time (unread_docstrings),
+    may hold examples this plugin cannot read (doctest runs `__test__`'s strings)."""
     if isinstance(collector, MarkdownFile):
         return False
     if isinstance(collector, DocstringModule):
-        return "__test__" not in collector.path.read_text(encoding="utf-8", errors="replace")
+        source = collector.path.read_text(encoding="utf-8", errors="replace")
+        try:
+            unread = any(unread_docstrings(ast.parse(source)))
+        except SyntaxError:
+            unread = False  # this plugin's collector reports it
+        return "__test__" not in source and not unread
     return True
 
 
@@ -470,10 +475,11 @@ class DocstringModule(pytest.File):
             raise self.CollectError(f"{shown_as}:{error.lineno}: not valid Python: {error.msg}") from None
         root, module = import_name(self.path)
         session = {"module": module, "root": str(root)}
-        for qualname, line in unread_docstrings(tree, module):
+        for line in unread_docstrings(tree):
             self.warn(
                 pytest.PytestCollectionWarning(
-                    f"{shown_as}:{line}: {qualname}.__doc__ is assigned at run time; its examples are not run"
+                    f"{shown_as}:{line}: a docstring assigned at run time: its examples are not read here (pytest's"
+                    " --doctest-modules runs this module as well)"
                 )
             )
         for qualname, node in docstring_nodes(tree, module):
@@ -512,49 +518,104 @@ def read_text_lines(collector: pytest.File) -> list[str]:
 
 def docstring_nodes(node: ast.Module | ast.ClassDef, prefix: str) -> Iterator[tuple[str, ast.Constant]]:
     """(qualified name, docstring node) of a module or class and of the functions, classes and methods in it, as
-    doctest finds them (not functions nested in functions). A docstring assigned in the same body after the
-    definition (`f.__doc__ = \"\"\"...\"\"\"`, or a name bound there to a string) is the one doctest finds, and
-    replaces the definition's; one assigned any other value is left out (see assigned_docstrings)."""
+    doctest finds them (not functions nested in functions), read in the order the body runs: a docstring assigned
+    after the definition (`f.__doc__ = \"\"\"...\"\"\"`, or a name bound there to a string) replaces the
+    definition's, and a later definition replaces both. One docstring given to several names is collected once,
+    under the first (its examples are the same lines). See unread_docstrings for those assigned otherwise."""
     found: dict[str, ast.Constant] = {}
     if own := docstring_of(node):
         found[prefix] = own
+    strings: dict[str, ast.Constant] = {}  # names bound in this body to a string literal
+    defined: set[str] = set()  # names bound to a function or class, whose docstrings doctest reads
     for child in node.body:
-        if isinstance(child, ast.ClassDef):
-            found.update(docstring_nodes(child, f"{prefix}.{child.name}"))
-        elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and (own := docstring_of(child)):
-            found[f"{prefix}.{child.name}"] = own
-    for name, value in assigned_docstrings(node):
-        found.pop(f"{prefix}.{name}", None)  # the definition's docstring is gone
+        if isinstance(child, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            define(found, child, f"{prefix}.{child.name}")
+            defined.add(child.name)
+        elif isinstance(child, (ast.Assign, ast.Delete)):
+            name, text = read_assignment(child, strings, defined)
+            if name is not None:
+                found.pop(f"{prefix}.{name}", None)
+                if text is not None:
+                    found[f"{prefix}.{name}"] = text
+    seen: set[int] = set()
+    for name, docstring in found.items():
+        if id(docstring) not in seen:
+            seen.add(id(docstring))
+            yield name, docstring
+
+
+def define(found: dict[str, ast.Constant], definition: ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> None:
+    """Record a function's or class's docstrings under `name` in `found`, in place of what an earlier definition
+    of that name left there."""
+    for key in [key for key in found if key == name or key.startswith(name + ".")]:
+        del found[key]
+    if isinstance(definition, ast.ClassDef):
+        found.update(docstring_nodes(definition, name))
+    elif own := docstring_of(definition):
+        found[name] = own
+
+
+def read_assignment(
+    assignment: ast.Assign | ast.Delete, strings: dict[str, ast.Constant], defined: set[str]
+) -> tuple[str | None, ast.Constant | None]:
+    """(name, its new docstring or None) for `name.__doc__ = value` or `del name.__doc__` where `name` is in
+    `defined`; (None, None) for another statement, after noting in `strings` and `defined` a name it binds to a
+    string or a lambda."""
+    if isinstance(assignment, ast.Delete) or len(assignment.targets) != 1:
+        names = [doc_target(target) for target in assignment.targets]
+        return next(((name, None) for name in names if name in defined), (None, None))
+    target, value = assignment.targets[0], assignment.value
+    if isinstance(target, ast.Name):
         if isinstance(value, ast.Constant) and isinstance(value.value, str):
-            found[f"{prefix}.{name}"] = value
-    yield from found.items()
-
-
-def unread_docstrings(node: ast.Module | ast.ClassDef, prefix: str) -> Iterator[tuple[str, int]]:
-    """(qualified name, line) of each docstring a module or class assigns a value that is not a string literal
-    (a formatted string, a call): doctest would run its examples, which can only be read by running the module."""
-    for name, value in assigned_docstrings(node):
-        if not (isinstance(value, ast.Constant) and (value.value is None or isinstance(value.value, str))):
-            yield f"{prefix}.{name}", value.lineno
-    for child in node.body:
-        if isinstance(child, ast.ClassDef):
-            yield from unread_docstrings(child, f"{prefix}.{child.name}")
-
-
-def assigned_docstrings(node: ast.Module | ast.ClassDef) -> Iterator[tuple[str, ast.expr]]:
-    """(name, value) of each `name.__doc__ = value` in a module's or class's own body, in order; a value that is a
-    name bound earlier in that body to a string literal is given as that literal."""
-    strings: dict[str, ast.Constant] = {}
-    for child in node.body:
-        if not isinstance(child, ast.Assign) or len(child.targets) != 1:
-            continue
-        target, value = child.targets[0], child.value
-        if isinstance(target, ast.Name) and isinstance(value, ast.Constant) and isinstance(value.value, str):
             strings[target.id] = value
-        elif isinstance(target, ast.Attribute) and target.attr == "__doc__" and isinstance(target.value, ast.Name):
-            if isinstance(value, ast.Name) and value.id in strings:
-                value = strings[value.id]
-            yield target.value.id, value
+        if isinstance(value, ast.Lambda):
+            defined.add(target.id)
+        return None, None
+    name = doc_target(target)
+    if name is None or name not in defined:
+        return None, None
+    text = strings.get(value.id) if isinstance(value, ast.Name) else value
+    return name, text if isinstance(text, ast.Constant) and isinstance(text.value, str) else None
+
+
+def doc_target(target: ast.expr) -> str | None:
+    """`name` where `target` is `name.__doc__`, else None."""
+    if isinstance(target, ast.Attribute) and target.attr == "__doc__" and isinstance(target.value, ast.Name):
+        return target.value.id
+    return None
+
+
+def unread_docstrings(tree: ast.Module) -> Iterator[int]:
+    """The line of each docstring a module assigns in a way that can only be known by running it: a value other
+    than a string literal or a name bound to one (a formatted string, `+=`), an assignment under `if`, `for`,
+    `try` or `with`, or to an attribute's `__doc__` (`Table.column.__doc__`)."""
+    strings = {
+        node.targets[0].id
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AugAssign):
+            targets = [node.target]
+        else:
+            continue
+        if not any(isinstance(target, ast.Attribute) and target.attr == "__doc__" for target in targets):
+            continue
+        plain = isinstance(node, ast.Assign) and len(targets) == 1 and doc_target(targets[0]) is not None
+        value = node.value
+        literal = (isinstance(value, ast.Name) and value.id in strings) or (
+            isinstance(value, ast.Constant) and (value.value is None or isinstance(value.value, str))
+        )
+        if not (plain and literal and at_top(tree, node)):
+            yield node.lineno
+
+
+def at_top(tree: ast.Module, statement: ast.stmt) -> bool:
+    """Whether `statement` is in the body of the module or of a class in it (not under `if`, `for`, `try`, ...)."""
+    bodies = [tree.body] + [node.body for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    return any(statement in body for body in bodies)
 
 
 def docstring_of(node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) -> ast.Constant | None:

@@ -159,8 +159,12 @@ def printed_lines(text: str) -> list[str]:
     """Printed text as compared: a line per line it breaks into (`1 2` is not `1` above `2`; Python's own
     line breaks, as a file read back has them), each keeping its indentation (a terminal shows it), with
     its other runs of whitespace collapsed, trailing whitespace dropped (a line of spaces alone is an empty
-    line, as `#>` documents it) and memory addresses masked."""
-    lines = [line.rstrip() for line in text.splitlines()]
+    line, as `#>` documents it), tabs as a terminal shows them (spaces to the next multiple of 8) and memory
+    addresses masked. Blank lines at the end are left out: where the text ends is what its part of the block
+    says (see span), and a line of spaces alone there is as blank as an empty one."""
+    lines = [line.expandtabs().rstrip() for line in text.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
     return [line[: len(line) - len(line.lstrip())] + normalise(without_addresses(line)) for line in lines]
 
 
@@ -274,8 +278,11 @@ class Echo:
     alter the verdict.
     """
 
-    def __init__(self, documented: list[str], output: StandardOutput, caught: list[Any], judge_own: bool = True) -> None:
+    def __init__(
+        self, documented: list[str], output: StandardOutput, caught: list[Any], namespace: dict, judge_own: bool = True
+    ) -> None:
         self.output = output
+        self.namespace = namespace  # the example's globals, where its own code's warning memory lives
         self.judge_own = judge_own
         self.caught = caught  # the statement's warnings, recorded by recorded_warnings
         self.shown: list[Shown] = []
@@ -296,13 +303,14 @@ class Echo:
         shown = Shown(text, is_value=True, value=value)
         self.add(shown)
         part = self.left[: span(shown, self.left, last=False)]
-        # Warnings raised while comparing are the harness's, not the statement's. (A catch_warnings here
-        # would reset the once-per-location memory, and a warning in a loop would show again.)
+        # Warnings raised while comparing are the harness's, not the statement's: neither recorded nor
+        # remembered as shown once. (A catch_warnings here would forget every warning shown once before.)
         recorded = len(self.caught)
-        if part:
-            judge(shown, "\n".join(part), as_shown=True)
-        if self.judge_own:
-            judge(shown, shown.text, as_shown=True)
+        with warnings_unremembered(self.namespace):
+            if part:
+                judge(shown, "\n".join(part), as_shown=True)
+            if self.judge_own:
+                judge(shown, shown.text, as_shown=True)
         del self.caught[recorded:]
         self.output.discard()  # what a __repr__ printed while the harness compared is not the statement's
         builtins._ = value  # type: ignore[attr-defined]  # as the REPL does
@@ -347,6 +355,31 @@ class Outcome:
         return "\n".join(self.shown_lines()) if self.shown else None
 
 
+def warning_registries(namespace: dict) -> dict[int, dict]:
+    """Python's memories of the warnings shown once per place in the code, by id: the `__warningregistry__` of
+    the example's namespace and of each module, and the memory for the "once" action."""
+    found = {id(warnings.onceregistry): warnings.onceregistry}  # type: ignore[attr-defined]
+    for space in [namespace] + [getattr(module, "__dict__", {}) for module in list(sys.modules.values())]:
+        registry = space.get("__warningregistry__")
+        if isinstance(registry, dict):
+            found[id(registry)] = registry
+    return found
+
+
+@contextlib.contextmanager
+def warnings_unremembered(namespace: dict) -> Iterator[None]:
+    """Runs the block, then forgets the warnings it showed: every memory of warnings shown once (see
+    warning_registries) is put back as it was, so a warning the harness's comparison raised in the example's
+    code (a property it read) still shows when the example itself raises it later."""
+    before = {key: dict(registry) for key, registry in warning_registries(namespace).items()}
+    try:
+        yield
+    finally:
+        for key, registry in warning_registries(namespace).items():
+            registry.clear()
+            registry.update(before.get(key, {}))
+
+
 @contextlib.contextmanager
 def recorded_warnings() -> Iterator[list[warnings.WarningMessage]]:
     """Yields a list that receives every warning shown until the block ends, instead of stderr.
@@ -378,7 +411,7 @@ def execute(statement: Statement, namespace: dict, filename: str, output: Standa
     documented = statement.documented
     documented_lines = documented.output.split("\n") if documented and documented.output is not None else []
     with recorded_warnings() as caught:
-        echo = Echo(documented_lines, output, caught, judge_own=update)
+        echo = Echo(documented_lines, output, caught, namespace, judge_own=update)
         sys.displayhook, saved_hook = echo, sys.displayhook
         try:
             # "single" is the REPL's mode: every expression statement outside a function or class is echoed.
@@ -664,7 +697,8 @@ def unwritable(example: Example, lines: list[str]) -> str | None:
     continuation; in a docstring a backslash is an escape (unless the docstring is raw) and three quotes may end
     it; in Markdown a line that starts with a fence may end the code block."""
     # As doctest reads them: any line that starts with `>>>` is an input, and `...` right after it continues it.
-    if any(line.lstrip(" ").startswith(">>>") for line in lines) or (lines and lines[0].lstrip(" ").startswith("...")):
+    starts = [line.expandtabs().lstrip(" ") for line in lines]  # tabs count as the reader counts them (doctest's)
+    if any(start.startswith(">>>") for start in starts) or (starts and starts[0].startswith("...")):
         return "a line that starts with `>>>`, or a first line that starts with `...`, would be read as code; write it by hand"
     session = example.session or {}
     if session.get("module"):

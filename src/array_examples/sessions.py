@@ -48,8 +48,7 @@ BLANKLINE = "<BLANKLINE>"
 NAMESPACE_OPTION = "array_examples_doctest_namespace"  # the ini option: statements every session starts with
 # pytest's own options, which its doctest plugin registers: known here, so a session written for pytest reads.
 # Where the meaning differs, pytest's own checker reads them (see doctest_accepts); ALLOW_* are moot in Python 3.
-for _name in ("ALLOW_UNICODE", "ALLOW_BYTES", "NUMBER"):
-    doctest.register_optionflag(_name)
+PYTEST_OPTIONS = {name: doctest.register_optionflag(name) for name in ("ALLOW_UNICODE", "ALLOW_BYTES", "NUMBER")}
 
 
 @dataclass
@@ -204,16 +203,21 @@ def doctest_accepts(documented: str, actual: str, flags: int) -> bool:
     """Whether doctest itself, with these option flags, takes `actual` for the `documented` text: as pytest's
     doctest plugin runs it, whose checker also reads pytest's own options (NUMBER: floats to the precision
     written; ALLOW_UNICODE, ALLOW_BYTES)."""
-    return output_checker().check_output(documented + "\n", actual + "\n", flags)
+    return output_checker(flags).check_output(documented + "\n", actual + "\n", flags)
 
 
-def output_checker() -> doctest.OutputChecker:
-    """pytest's doctest output checker, or doctest's own where pytest no longer has it (a private function)."""
-    try:
-        from _pytest.doctest import _get_checker
-    except ImportError:
-        return doctest.OutputChecker()
-    return _get_checker()
+def output_checker(flags: int) -> doctest.OutputChecker:
+    """pytest's doctest output checker where `flags` hold one of pytest's own options, else doctest's (importing
+    pytest's doctest module in an example's process costs about 0.2 s); doctest's where pytest no longer has
+    that checker (a private function)."""
+    if flags & (PYTEST_OPTIONS["NUMBER"] | PYTEST_OPTIONS["ALLOW_UNICODE"] | PYTEST_OPTIONS["ALLOW_BYTES"]):
+        try:
+            from _pytest.doctest import _get_checker
+        except ImportError:
+            pass
+        else:
+            return _get_checker()
+    return doctest.OutputChecker()
 
 
 def text_note(flags: int | None, documented: str) -> list[str]:
