@@ -314,17 +314,17 @@ def pytest_collect_file(
 def reads_what_doctest_reads(collector: pytest.File) -> bool:
     """Whether this plugin's collector runs every `>>>` example pytest's doctest would find in its file, so that
     doctest's own collector may be left out. A Markdown page is read by its code blocks (doctest reads `>>>`
-    anywhere in it); a module with a `__test__` dict, or a docstring assigned at run time (unread_docstrings),
-    may hold examples this plugin cannot read (doctest runs `__test__`'s strings)."""
+    anywhere in it); a module with a `__test__` dict, or one that sets a `__doc__` (assigns_docstrings), may hold
+    examples this plugin cannot read (doctest runs `__test__`'s strings, and reads `__doc__` as the module left it)."""
     if isinstance(collector, MarkdownFile):
         return False
     if isinstance(collector, DocstringModule):
-        source = collector.path.read_text(encoding="utf-8", errors="replace")
+        source = collector.path.read_text(encoding="utf-8-sig", errors="replace")
         try:
-            unread = any(unread_docstrings(ast.parse(source)))
+            assigned = assigns_docstrings(ast.parse(source))
         except SyntaxError:
-            unread = False  # this plugin's collector reports it
-        return "__test__" not in source and not unread
+            assigned = False  # this plugin's collector reports it
+        return "__test__" not in source and not assigned
     return True
 
 
@@ -475,13 +475,6 @@ class DocstringModule(pytest.File):
             raise self.CollectError(f"{shown_as}:{error.lineno}: not valid Python: {error.msg}") from None
         root, module = import_name(self.path)
         session = {"module": module, "root": str(root)}
-        for line in unread_docstrings(tree):
-            self.warn(
-                pytest.PytestCollectionWarning(
-                    f"{shown_as}:{line}: a docstring assigned at run time: its examples are not read here (pytest's"
-                    " --doctest-modules runs this module as well)"
-                )
-            )
         for qualname, node in docstring_nodes(tree, module):
             lines = docstring_lines(node, file_lines)
             yield from session_items(self, {**session, "raw": is_raw(node, file_lines)}, node.lineno, lines, qualname)
@@ -521,7 +514,8 @@ def docstring_nodes(node: ast.Module | ast.ClassDef, prefix: str) -> Iterator[tu
     doctest finds them (not functions nested in functions), read in the order the body runs: a docstring assigned
     after the definition (`f.__doc__ = \"\"\"...\"\"\"`, or a name bound there to a string) replaces the
     definition's, and a later definition replaces both. One docstring given to several names is collected once,
-    under the first (its examples are the same lines). See unread_docstrings for those assigned otherwise."""
+    under the first (its examples are the same lines). Other ways of setting `__doc__` are left to pytest's
+    doctest (see assigns_docstrings)."""
     found: dict[str, ast.Constant] = {}
     if own := docstring_of(node):
         found[prefix] = own
@@ -566,6 +560,7 @@ def read_assignment(
         return next(((name, None) for name in names if name in defined), (None, None))
     target, value = assignment.targets[0], assignment.value
     if isinstance(target, ast.Name):
+        strings.pop(target.id, None)  # rebound
         if isinstance(value, ast.Constant) and isinstance(value.value, str):
             strings[target.id] = value
         if isinstance(value, ast.Lambda):
@@ -585,37 +580,19 @@ def doc_target(target: ast.expr) -> str | None:
     return None
 
 
-def unread_docstrings(tree: ast.Module) -> Iterator[int]:
-    """The line of each docstring a module assigns in a way that can only be known by running it: a value other
-    than a string literal or a name bound to one (a formatted string, `+=`), an assignment under `if`, `for`,
-    `try` or `with`, or to an attribute's `__doc__` (`Table.column.__doc__`)."""
-    strings = {
-        node.targets[0].id
-        for node in tree.body
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Constant)
-    }
+def assigns_docstrings(tree: ast.Module) -> bool:
+    """Whether the module sets or deletes a `__doc__` anywhere (`f.__doc__ = ...`, `+=`, in a decorator): what
+    docstring doctest then finds may only be known by running the module."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign):
+        if isinstance(node, (ast.Assign, ast.Delete)):
             targets = node.targets
-        elif isinstance(node, ast.AugAssign):
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
             targets = [node.target]
         else:
             continue
-        if not any(isinstance(target, ast.Attribute) and target.attr == "__doc__" for target in targets):
-            continue
-        plain = isinstance(node, ast.Assign) and len(targets) == 1 and doc_target(targets[0]) is not None
-        value = node.value
-        literal = (isinstance(value, ast.Name) and value.id in strings) or (
-            isinstance(value, ast.Constant) and (value.value is None or isinstance(value.value, str))
-        )
-        if not (plain and literal and at_top(tree, node)):
-            yield node.lineno
-
-
-def at_top(tree: ast.Module, statement: ast.stmt) -> bool:
-    """Whether `statement` is in the body of the module or of a class in it (not under `if`, `for`, `try`, ...)."""
-    bodies = [tree.body] + [node.body for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
-    return any(statement in body for body in bodies)
+        if any(isinstance(part, ast.Attribute) and part.attr == "__doc__" for target in targets for part in ast.walk(target)):
+            return True
+    return False
 
 
 def docstring_of(node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) -> ast.Constant | None:

@@ -306,11 +306,11 @@ class Echo:
         # Warnings raised while comparing are the harness's, not the statement's: neither recorded nor
         # remembered as shown once. (A catch_warnings here would forget every warning shown once before.)
         recorded = len(self.caught)
-        with warnings_unremembered(self.namespace):
-            if part:
-                judge(shown, "\n".join(part), as_shown=True)
-            if self.judge_own:
-                judge(shown, shown.text, as_shown=True)
+        if part:
+            judge(shown, "\n".join(part), as_shown=True)
+        if self.judge_own:
+            judge(shown, shown.text, as_shown=True)
+        forget_shown(self.caught[recorded:], self.namespace)
         del self.caught[recorded:]
         self.output.discard()  # what a __repr__ printed while the harness compared is not the statement's
         builtins._ = value  # type: ignore[attr-defined]  # as the REPL does
@@ -355,29 +355,22 @@ class Outcome:
         return "\n".join(self.shown_lines()) if self.shown else None
 
 
-def warning_registries(namespace: dict) -> dict[int, dict]:
-    """Python's memories of the warnings shown once per place in the code, by id: the `__warningregistry__` of
-    the example's namespace and of each module, and the memory for the "once" action."""
-    found = {id(warnings.onceregistry): warnings.onceregistry}  # type: ignore[attr-defined]
+def forget_shown(shown: list[warnings.WarningMessage], namespace: dict) -> None:
+    """Forget that these warnings (raised by the harness's own comparison) were shown: Python remembers a warning
+    shown once per place in the code, in the `__warningregistry__` of the module that raised it (or the example's
+    namespace) and, for the "once" action, in one registry of its own. A key is there only once its warning was
+    shown, so the keys these warnings have there were put there by them. Scans the modules only when there are some."""
+    if not shown:
+        return
+    keys = {(str(w.message), w.category, line) for w in shown for line in (w.lineno, 0)}  # 0: the "module" action
     for space in [namespace] + [getattr(module, "__dict__", {}) for module in list(sys.modules.values())]:
         registry = space.get("__warningregistry__")
         if isinstance(registry, dict):
-            found[id(registry)] = registry
-    return found
-
-
-@contextlib.contextmanager
-def warnings_unremembered(namespace: dict) -> Iterator[None]:
-    """Runs the block, then forgets the warnings it showed: every memory of warnings shown once (see
-    warning_registries) is put back as it was, so a warning the harness's comparison raised in the example's
-    code (a property it read) still shows when the example itself raises it later."""
-    before = {key: dict(registry) for key, registry in warning_registries(namespace).items()}
-    try:
-        yield
-    finally:
-        for key, registry in warning_registries(namespace).items():
-            registry.clear()
-            registry.update(before.get(key, {}))
+            for key in keys & registry.keys():
+                del registry[key]
+    once = warnings.onceregistry  # type: ignore[attr-defined]
+    for key in {(str(w.message), w.category) for w in shown} & once.keys():
+        del once[key]
 
 
 @contextlib.contextmanager
